@@ -1,0 +1,34 @@
+"""The network's content model: city sections and what they publish.
+
+One module per content type; shared pieces live in ``mixins`` and ``relations``.
+"""
+
+from .city import CityIndexPage, CityPage, CityTwinning
+from .event import EventPage, EventTheme
+from .news import NewsPage, NewsRelatedCity, NewsRelatedProject, NewsTheme
+from .project import (
+    CooperationProjectPage,
+    ProjectPartnerCity,
+    ProjectPartnerOrganisation,
+    ProjectTheme,
+)
+from .snippets import Organisation, SustainableDevelopmentGoal, Theme
+
+__all__ = [
+    "CityIndexPage",
+    "CityPage",
+    "CityTwinning",
+    "CooperationProjectPage",
+    "EventPage",
+    "EventTheme",
+    "NewsPage",
+    "NewsRelatedCity",
+    "NewsRelatedProject",
+    "NewsTheme",
+    "Organisation",
+    "ProjectPartnerCity",
+    "ProjectPartnerOrganisation",
+    "ProjectTheme",
+    "SustainableDevelopmentGoal",
+    "Theme",
+]

@@ -1,0 +1,232 @@
+"""The member cities: the index of all cities and one page per city, root of that city's section."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from citypages.blocks import BodyStreamBlock
+from citypages.countries import CONTINENTS, country_choices, country_name
+
+
+class CityIndexPage(Page):
+    """All member cities of the network (one per language tree)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["citypages.CityPage"]
+    max_count_per_parent = 1
+    template = "citypages/city_index_page.html"
+
+    class Meta:
+        verbose_name = _("city index")
+        verbose_name_plural = _("city indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = CityPage.objects.child_of(self).live().order_by("title").annotate_section_counts()
+        return context
+
+
+def _live_child_count(model):
+    """A subquery counting the live children of type ``model`` below each city, for annotations."""
+    children = (
+        model.objects.filter(live=True, path__startswith=models.OuterRef("path"), depth=models.OuterRef("depth") + 1)
+        .order_by()
+        .values("depth")
+        .annotate(total=models.Count("pk"))
+        .values("total")
+    )
+    return Coalesce(models.Subquery(children[:1]), 0)
+
+
+class CityPageQuerySet(PageQuerySet):
+    def annotate_section_counts(self):
+        """Add ``project_count``, ``news_count`` and ``event_count`` without a query per city."""
+        from .event import EventPage
+        from .news import NewsPage
+        from .project import CooperationProjectPage
+
+        return self.annotate(
+            project_count=_live_child_count(CooperationProjectPage),
+            news_count=_live_child_count(NewsPage),
+            event_count=_live_child_count(EventPage),
+        )
+
+
+class CityPage(Page):
+    """One member city: its profile, and the root of its section (projects, news, events)."""
+
+    class Role(models.TextChoices):
+        FOUNDER = "founder", _("Founder")
+        MEMBER = "member", _("Member city")
+        PARTNER = "partner", _("Partner city")
+
+    class MichelinSite(models.TextChoices):
+        NONE = "", _("None")
+        PLANT = "plant", _("Plant")
+        RESEARCH_CENTRE = "research_centre", _("Research centre")
+        PLANT_AND_RESEARCH = "plant_and_research_centre", _("Plant and research centre")
+        HEADQUARTERS = "headquarters", _("Group headquarters and research centre")
+        REGIONAL_HEADQUARTERS = "regional_headquarters", _("Regional headquarters")
+
+    local_name = models.CharField(
+        _("local name"), max_length=120, help_text=_("The city's name in its own language, e.g. 鞍山.")
+    )
+    english_name = models.CharField(_("English name"), max_length=120)
+    country = models.CharField(_("country"), max_length=2, choices=country_choices)
+    region = models.CharField(_("region"), max_length=120, blank=True, help_text=_("State, province or region."))
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    role = models.CharField(_("role in the network"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    michelin_site = models.CharField(
+        _("Michelin site"),
+        max_length=40,
+        choices=MichelinSite.choices,
+        blank=True,
+        help_text=_("Partner (twin) cities usually have none."),
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"), validators=[MinValueValidator(2017), MaxValueValidator(2100)], help_text=_("Year.")
+    )
+    representative = models.CharField(
+        _("representative"), max_length=200, blank=True, help_text=_("Role of the city's representative.")
+    )
+    working_languages = ParentalManyToManyField(
+        "wagtailcore.Locale", verbose_name=_("working languages"), blank=True, related_name="+"
+    )
+    website = models.URLField(_("website"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = models.TextField(_("introduction"), help_text=_("One or two sentences shown in listings."))
+    body = StreamField(BodyStreamBlock(), verbose_name=_("profile"), blank=True)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the city's images and documents are kept; created with the city."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("local_name"), FieldPanel("english_name")]),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("population"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("role"), FieldPanel("member_since")]),
+                FieldPanel("michelin_site"),
+                FieldPanel("representative"),
+                FieldPanel("working_languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("website"),
+            ],
+            heading=_("In the network"),
+        ),
+        InlinePanel("twinnings", label=_("Twin cities"), heading=_("Twin cities")),
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    objects = PageManager.from_queryset(CityPageQuerySet)()
+
+    settings_panels = [*Page.settings_panels, FieldPanel("collection", read_only=True)]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("local_name"),
+        index.SearchField("english_name"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+        index.FilterField("role"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("local_name"),
+        SynchronizedField("english_name"),
+        SynchronizedField("region"),
+        TranslatableField("representative"),
+    ]
+
+    parent_page_types = ["citypages.CityIndexPage"]
+    subpage_types = ["citypages.CooperationProjectPage", "citypages.NewsPage", "citypages.EventPage"]
+    template = "citypages/city_page.html"
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    @property
+    def country_name(self):
+        return country_name(self.country)
+
+    @property
+    def continent(self):
+        return CONTINENTS.get(self.country, "")
+
+    def get_context(self, request, *args, **kwargs):
+        from .event import EventPage
+        from .news import NewsPage
+        from .project import CooperationProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            CooperationProjectPage.objects.child_of(self)
+            .live()
+            .order_by("title")
+            .prefetch_related("page_themes__theme")
+        )
+        context["news_items"] = NewsPage.objects.child_of(self).live().order_by("-date")[:10]
+        context["events"] = EventPage.objects.child_of(self).live().order_by("-start")[:10]
+        context["twin_cities"] = self.twin_cities()
+        return context
+
+    def twin_cities(self):
+        """Twin cities in this page's language, whichever side recorded the twinning, in one query."""
+        key = self.translation_key
+        twin_keys = CityPage.objects.filter(
+            models.Q(twinnings__twin_city__translation_key=key) | models.Q(twinned_with__city__translation_key=key)
+        ).values("translation_key")
+        return CityPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=twin_keys).order_by("title")
+
+
+class CityTwinning(Orderable):
+    """A twinning between two member cities (recorded on one side, shown on both)."""
+
+    city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="twinnings")
+    twin_city = models.ForeignKey(
+        CityPage, verbose_name=_("twin city"), on_delete=models.CASCADE, related_name="twinned_with"
+    )
+
+    panels = [FieldPanel("twin_city")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("twin city")

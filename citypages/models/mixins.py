@@ -1,0 +1,63 @@
+"""Pieces shared by the page types of a city section."""
+
+from django.db import models
+from django.db.models.functions import Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+
+# Tree depth of a CityPage: root (1) > home (2) > city index (3) > city (4).
+CITY_PAGE_DEPTH = 4
+
+
+class CitySectionQuerySet(PageQuerySet):
+    def with_city(self):
+        """Annotate each page with its city's title and URL path, in the same query.
+
+        Every page of a section sits below its ``CityPage``; Wagtail's materialised path gives the city's
+        path as a prefix, so no per-item parent lookup is needed in listings.
+        """
+        city_path = Substr(models.OuterRef("path"), 1, Page.steplen * CITY_PAGE_DEPTH)
+        city = Page.objects.filter(path=city_path)
+        return self.annotate(
+            city_title=models.Subquery(city.values("title")[:1]),
+            city_url_path=models.Subquery(city.values("url_path")[:1]),
+        )
+
+
+CitySectionPageManager = PageManager.from_queryset(CitySectionQuerySet)
+
+
+class CitySectionMixin:
+    """A page that belongs to one city's section; its city is the ``CityPage`` above it."""
+
+    @property
+    def city(self):
+        from .city import CityPage
+
+        return CityPage.objects.ancestor_of(self).first()
+
+
+class ThemeLink(Orderable):
+    """A link from a page to one of the network's themes; subclasses add the ParentalKey."""
+
+    theme = models.ForeignKey("citypages.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("theme"))
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.theme)
+
+
+def localized_pages(translation_keys, locale_id):
+    """Live ``CityPage`` copies in one locale for a subquery of translation keys.
+
+    Relations between pages are synchronised across locales (wagtail-localize keeps page links pointing at
+    the source copy), so listings resolve them to the reader's locale by translation key, in one query.
+    """
+    from .city import CityPage
+
+    return CityPage.objects.live().filter(locale_id=locale_id, translation_key__in=translation_keys).order_by("title")

@@ -1,0 +1,181 @@
+"""Cooperation projects: what member cities do together. A project is led by the city it sits under."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from citypages.blocks import BodyStreamBlock, KeyFigureBlock
+
+from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
+
+MAX_THEMES = 3
+
+
+class CooperationProjectPage(CitySectionMixin, Page):
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        SEEKING_PARTNERS = "seeking_partners", _("Seeking partners")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+
+    class Origin(models.TextChoices):
+        CONFERENCE = "conference", _("Network conference")
+        CALL = "call", _("Call for proposals")
+        DECLARATION = "declaration", _("Declaration")
+        LOCAL = "local", _("City initiative")
+
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown in listings."))
+    body = StreamField(BodyStreamBlock(), verbose_name=_("description"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Leave empty if open-ended."))
+    sdgs = ParentalManyToManyField(
+        "citypages.SustainableDevelopmentGoal",
+        verbose_name=_("sustainable development goals"),
+        blank=True,
+        related_name="projects",
+    )
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.LOCAL)
+    origin_conference = models.ForeignKey(
+        "citypages.EventPage",
+        verbose_name=_("conference"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_network_conference": True},
+        help_text=_("The network conference the project came from or was presented at."),
+    )
+    origin_detail = models.CharField(
+        _("origin details"), max_length=200, blank=True, help_text=_("E.g. the call for proposals or declaration.")
+    )
+    results = StreamField(BodyStreamBlock(), verbose_name=_("results"), blank=True)
+    key_figures = StreamField([("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact person's role"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Never shown publicly; visitors write through a contact form.")
+    )
+
+    objects = CitySectionPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
+            heading=_("Status and dates"),
+        ),
+        InlinePanel("page_themes", label=_("Theme"), heading=_("Themes"), min_num=1, max_num=MAX_THEMES),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        InlinePanel("partner_cities", label=_("Partner city"), heading=_("Partner cities")),
+        InlinePanel("partner_organisations", label=_("Partner organisation"), heading=_("Partner organisations")),
+        MultiFieldPanel(
+            [FieldPanel("origin"), FieldPanel("origin_conference"), FieldPanel("origin_detail")],
+            heading=_("Where the project comes from"),
+        ),
+        FieldPanel("results"),
+        FieldPanel("key_figures"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("sdgs"),
+    ]
+
+    parent_page_types = ["citypages.CityPage"]
+    subpage_types = []
+    template = "citypages/cooperation_project_page.html"
+
+    class Meta:
+        verbose_name = _("cooperation project")
+        verbose_name_plural = _("cooperation projects")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.status == self.Status.COMPLETED and not self.end_date:
+            raise ValidationError({"end_date": _("A completed project needs an end date.")})
+        if self.origin == self.Origin.CONFERENCE and not self.origin_conference_id:
+            raise ValidationError({"origin_conference": _("Choose the conference the project comes from.")})
+
+    @property
+    def lead_city(self):
+        return self.city
+
+    def partner_city_pages(self):
+        """Partner cities in this page's language (one query)."""
+        keys = self.partner_cities.values("city__translation_key")
+        return localized_pages(keys, self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lead_city"] = self.lead_city
+        context["partner_city_pages"] = self.partner_city_pages()
+        context["partner_organisations"] = self.partner_organisations.select_related("organisation")
+        context["themes"] = [link.theme.localized for link in self.page_themes.select_related("theme")]
+        return context
+
+
+class ProjectTheme(ThemeLink):
+    page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="page_themes")
+
+
+class ProjectPartnerCity(Orderable):
+    page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="partner_cities")
+    city = models.ForeignKey(
+        "citypages.CityPage", verbose_name=_("city"), on_delete=models.CASCADE, related_name="partner_in_projects"
+    )
+
+    panels = [FieldPanel("city")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner city")
+
+    def clean(self):
+        super().clean()
+        if self.city_id and self.page_id and self.city.translation_key == self.page.city.translation_key:
+            raise ValidationError({"city": _("The lead city cannot also be a partner city.")})
+
+
+class ProjectPartnerOrganisation(Orderable):
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        SCIENTIFIC = "scientific", _("Scientific partner")
+        INDUSTRIAL = "industrial", _("Industrial partner")
+        CIVIL_SOCIETY = "civil_society", _("Civil society partner")
+        PUBLIC = "public", _("Public partner")
+        CULTURAL = "cultural", _("Cultural partner")
+        FUNDER = "funder", _("Funder")
+
+    page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="partner_organisations")
+    organisation = models.ForeignKey(
+        "citypages.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")

@@ -1,0 +1,47 @@
+"""Demo accounts: a network administrator and two city communicators.
+
+Passwords come from DEMO_PASSWORD, or are generated once and printed; an existing account keeps its
+password unless DEMO_PASSWORD is given.
+"""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+
+from citypages.models import CityPage
+from citypages.permissions import grant_city_communicators
+
+COMMUNICATOR_CITIES = ("clermont-ferrand", "anshan")
+
+
+def create_demo_accounts():
+    """Returns (accounts created or updated: list of (username, role), password or None if unchanged)."""
+    User = get_user_model()
+    wanted = os.environ.get("DEMO_PASSWORD") or None
+    generated = None
+    changed = []
+
+    def ensure(username, role, **attributes):
+        nonlocal generated
+        user = User.objects.filter(username=username).first()
+        if user is not None and (wanted is None or user.check_password(wanted)):
+            return user
+        if user is None:
+            user = User(username=username, **attributes)
+        if wanted is None and generated is None:
+            generated = secrets.token_urlsafe(12)
+        user.set_password(wanted or generated)
+        user.save()
+        changed.append((username, role))
+        return user
+
+    ensure("admin", "network administrator", is_superuser=True, is_staff=True, email="admin@citynet.example")
+    for slug in COMMUNICATOR_CITIES:
+        city = CityPage.objects.filter(slug=slug, alias_of__isnull=True).order_by("pk").first()
+        if city is None:
+            continue
+        user = ensure(f"{slug}.communicator", f"{city.english_name} communicator", email=f"{slug}@citynet.example")
+        group = grant_city_communicators(city)
+        user.groups.add(group)
+    return changed, (wanted or generated) if changed else None

@@ -1,0 +1,378 @@
+"""Builds the demo network, step by step, creating only what is missing (so a re-run changes nothing)."""
+
+from collections import Counter
+from datetime import UTC, date, datetime
+
+from django.db import transaction
+from wagtail.models import Collection, Locale, Page, Site
+
+from citypages.models import (
+    CityIndexPage,
+    CityPage,
+    CityTwinning,
+    CooperationProjectPage,
+    EventPage,
+    EventTheme,
+    NewsPage,
+    NewsRelatedCity,
+    NewsRelatedProject,
+    NewsTheme,
+    Organisation,
+    ProjectPartnerCity,
+    ProjectPartnerOrganisation,
+    ProjectTheme,
+    Theme,
+)
+from home.models import HomePage
+
+from .content import LOCALES
+from .localized import translate
+from .streams import body_stream, flat_strings, key_figures_stream, programme_stream, programme_strings
+
+MICHELIN_SITES = {
+    "": "",
+    "plant": "plant",
+    "research centre": "research_centre",
+    "plant and research centre": "plant_and_research_centre",
+    "headquarters and research centre": "headquarters",
+    "North American headquarters": "regional_headquarters",
+}
+PARTNER_ROLE_BY_TYPE = {
+    "university": "scientific",
+    "company": "industrial",
+    "association": "civil_society",
+    "public_body": "public",
+    "artists_collective": "cultural",
+}
+
+
+def _aware(value):
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+class NetworkBuilder:
+    def __init__(self, data, progress):
+        self.data = data
+        self.progress = progress  # called with a label after each item
+        self.created = Counter()  # (model verbose name, locale code) -> count
+        self.locales = {}
+
+    # -- helpers --------------------------------------------------------------------------------------------
+
+    def _count(self, obj):
+        self.created[(obj._meta.verbose_name_plural, obj.locale.language_code)] += 1
+
+    def _publish(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self._count(page)
+        return page
+
+    def _translate(self, instance, texts, strings_of):
+        """Translate ``instance`` into every locale of ``texts`` it is not yet translated into."""
+        for code, entry in texts.items():
+            locale = self.locales[code]
+            existing = instance.get_translation_or_none(locale)
+            if code == instance.locale.language_code or (existing and not getattr(existing, "alias_of_id", None)):
+                continue
+            translated = translate(instance, locale, strings_of(entry) | {"slug": [getattr(instance, "slug", "")]})
+            self._count(translated)
+
+    def _alias_everywhere(self, page):
+        """Alias the page into each locale that has neither a translation nor an alias (a synchronised tree)."""
+        present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+        for locale in self.locales.values():
+            if locale.id not in present:
+                alias = page.copy_for_translation(locale, copy_parents=True, alias=True)
+                self._count(alias)
+
+    # -- steps ------------------------------------------------------------------------------------------------
+
+    def build_locales(self):
+        for code in LOCALES:
+            self.locales[code], created = Locale.objects.get_or_create(language_code=code)
+            if created:
+                self.created[("locales", code)] += 1
+
+    def build_structure(self):
+        """The network home and the city index in every locale, and the default Site pointing at the home."""
+        en = self.locales["en"]
+        home_texts = self.data.network["home"]
+        home = HomePage.objects.filter(locale=en).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(
+                title=home_texts["en"]["title"],
+                slug="home",
+                locale=en,
+                intro=home_texts["en"]["intro"],
+                body=body_stream(home_texts["en"]["body"]),
+            )
+            # Wagtail's initial "Welcome" page holds the slug "home"; the network home replaces it.
+            welcome = Page.objects.filter(depth=2, content_type__model="page", slug="home").first()
+            if welcome:
+                welcome.slug = "welcome-replaced"
+                welcome.save()
+            self._publish(root, home)
+            Site.objects.update_or_create(
+                is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+            )
+            if welcome:
+                welcome.delete()
+        self._translate(
+            home,
+            home_texts,
+            lambda e: {"title": [e["title"]], "intro": [e["intro"]], "body": flat_strings(e["body"])},
+        )
+        index_texts = self.data.network["city_index"]
+        index = CityIndexPage.objects.filter(locale=en).first()
+        if index is None:
+            index = self._publish(
+                home, CityIndexPage(title=index_texts["en"]["title"], slug="cities", intro=index_texts["en"]["intro"])
+            )
+        self._translate(index, index_texts, lambda e: {"title": [e["title"]], "intro": [e["intro"]]})
+        self.progress("structure")
+
+    def build_themes(self):
+        en = self.locales["en"]
+        for theme_data in self.data.themes:
+            text = theme_data["text"]
+            theme = Theme.objects.filter(slug=theme_data["slug"], locale=en).first()
+            if theme is None:
+                theme = Theme.objects.create(
+                    locale=en,
+                    slug=theme_data["slug"],
+                    icon=theme_data["icon"],
+                    name=text["en"]["name"],
+                    description=text["en"]["description"],
+                )
+                self._count(theme)
+            self._translate(theme, text, lambda e: {"name": [e["name"]], "description": [e["description"]]})
+            self.progress("themes")
+
+    def build_cities(self):
+        for city_data in self.data.cities:
+            with transaction.atomic():
+                self._build_city(city_data)
+            self.progress("cities")
+        for city_data in self.data.cities:  # twinnings need every city to exist
+            self._link_twins(city_data)
+
+    def _build_city(self, city_data):
+        locale = self.locales[city_data["locale"]]
+        city = CityPage.objects.filter(slug=city_data["slug"], locale=locale).first()
+        text = city_data["text"]
+        if city is None:
+            source_text = text[city_data["locale"]]
+            collection = Collection.objects.filter(name=city_data["name"]).first()
+            if collection is None:
+                collection = Collection.get_first_root_node().add_child(name=city_data["name"])
+            index = CityIndexPage.objects.get(locale=locale)
+            city = CityPage(
+                title=source_text["name"],
+                slug=city_data["slug"],
+                local_name=city_data["name"],
+                english_name=text["en"]["name"],
+                country=city_data["country"],
+                region=city_data.get("region", ""),
+                latitude=city_data["latitude"],
+                longitude=city_data["longitude"],
+                population=city_data.get("population"),
+                role=city_data["role"],
+                michelin_site=MICHELIN_SITES[city_data["michelin_site"]],
+                member_since=city_data.get("member_since", 2017),
+                representative=source_text.get("representative", ""),
+                website=city_data.get("website") or "",
+                intro=source_text["intro"],
+                body=body_stream(source_text["body"]),
+                collection=collection,
+            )
+            index.add_child(instance=city)
+            city.working_languages.set(
+                [self.locales[c] for c in city_data.get("working_languages", []) if c in self.locales]
+            )
+            city.save_revision().publish()
+            self._count(city)
+        self._translate(
+            city,
+            text,
+            lambda e: {
+                "title": [e["name"]],
+                "representative": [e.get("representative", "")],
+                "intro": [e["intro"]],
+                "body": flat_strings(e["body"]),
+            },
+        )
+        self._alias_everywhere(city)
+
+    def _link_twins(self, city_data):
+        city = CityPage.objects.get(slug=city_data["slug"], locale=self.locales[city_data["locale"]])
+        missing = [
+            slug
+            for slug in city_data.get("twin_cities", [])
+            if not city.twinnings.filter(twin_city__slug=slug).exists()
+        ]
+        if not missing:
+            return
+        for slug in missing:
+            twin = CityPage.objects.get(slug=slug, locale=city.locale)
+            city.twinnings.add(CityTwinning(twin_city=twin))
+        city.save_revision().publish()  # publishing a source syncs its twinnings into aliases
+        self.created[("twinnings", city.locale.language_code)] += len(missing)
+
+    def build_organisations(self):
+        for org in self.data.organisations:
+            locale = self.locales[next(c["locale"] for c in self.data.cities if c["slug"] == org["city"])]
+            if Organisation.objects.filter(name=org["name"], locale=locale).exists():
+                continue
+            organisation = Organisation.objects.create(
+                locale=locale,
+                name=org["name"],
+                organisation_type=org["type"],
+                city=CityPage.objects.get(slug=org["city"], locale=locale),
+                website=org.get("website") or "",
+            )
+            self._count(organisation)
+
+    def _city_in(self, slug, locale):
+        return CityPage.objects.get(slug=slug, locale=locale)
+
+    def _themes_in(self, slugs, locale):
+        return [Theme.objects.get(slug=slug, locale=locale) for slug in slugs]
+
+    def build_events(self):
+        for event in self.data.events:
+            locale = self.locales[event["source_locale"]]
+            parent = self._city_in(event["city"], locale)
+            page = EventPage.objects.child_of(parent).filter(slug=event["key"]).first()
+            text = event["text"]
+            if page is None:
+                source = text[event["source_locale"]]
+                page = EventPage(
+                    title=source["title"],
+                    slug=event["key"],
+                    summary=source["summary"],
+                    start=_aware(event["start"]),
+                    end=_aware(event["end"]),
+                    venue=source["venue"],
+                    body=body_stream(source.get("body", [])),
+                    programme=programme_stream(event.get("programme_starts", []), source.get("programme", [])),
+                    registration_url=event.get("registration_url") or "",
+                    is_network_conference=bool(event.get("is_network_conference")),
+                    conference_number=event.get("conference_number"),
+                )
+                page.page_themes = [EventTheme(theme=t) for t in self._themes_in(event.get("themes", []), locale)]
+                with transaction.atomic():
+                    self._publish(parent, page)
+            self._translate(
+                page,
+                text,
+                lambda e: {
+                    "title": [e["title"]],
+                    "summary": [e["summary"]],
+                    "venue": [e["venue"]],
+                    "body": flat_strings(e.get("body", [])),
+                    "programme": programme_strings(e.get("programme", [])),
+                },
+            )
+            self._alias_everywhere(page)
+            self.progress("events")
+
+    def build_projects(self):
+        organisations = {}
+        for org in self.data.organisations:
+            organisations[org["key"]] = Organisation.objects.filter(name=org["name"]).order_by("pk").first()
+        for project in self.data.projects:
+            locale = self.locales[project["source_locale"]]
+            parent = self._city_in(project["lead_city"], locale)
+            page = CooperationProjectPage.objects.child_of(parent).filter(slug=project["key"]).first()
+            text = project["text"]
+            if page is None:
+                source = text[project["source_locale"]]
+                conference = None
+                if project.get("origin_conference"):
+                    conference = EventPage.objects.filter(
+                        locale=locale, conference_number=project["origin_conference"]
+                    ).first()
+                page = CooperationProjectPage(
+                    title=source["title"],
+                    slug=project["key"],
+                    summary=source["summary"],
+                    body=body_stream(source["body"]),
+                    status=project["status"],
+                    start_date=date.fromisoformat(project["start_date"]) if project.get("start_date") else None,
+                    end_date=date.fromisoformat(project["end_date"]) if project.get("end_date") else None,
+                    origin=project["origin"],
+                    origin_conference=conference,
+                    origin_detail=source.get("origin_detail", ""),
+                    results=body_stream(source.get("results", [])),
+                    key_figures=key_figures_stream(project.get("key_figures", []), source.get("key_figure_labels", [])),
+                    contact_name=project.get("contact_name", ""),
+                    contact_role=source.get("contact_role", ""),
+                    contact_email=project.get("contact_email", ""),
+                )
+                page.page_themes = [ProjectTheme(theme=t) for t in self._themes_in(project["themes"], locale)]
+                page.partner_cities = [
+                    ProjectPartnerCity(city=self._city_in(slug, locale)) for slug in project.get("partner_cities", [])
+                ]
+                page.partner_organisations = [
+                    ProjectPartnerOrganisation(
+                        organisation=organisations[key],
+                        role=PARTNER_ROLE_BY_TYPE[organisations[key].organisation_type],
+                    )
+                    for key in project.get("partner_organisations", [])
+                ]
+                with transaction.atomic():
+                    self._publish(parent, page)
+                    page.sdgs.set(project.get("sdgs", []))
+                    page.save_revision().publish()
+            self._translate(
+                page,
+                text,
+                lambda e: {
+                    "title": [e["title"]],
+                    "summary": [e["summary"]],
+                    "body": flat_strings(e["body"]),
+                    "results": flat_strings(e.get("results", [])),
+                    "key_figures": e.get("key_figure_labels", []),
+                    "origin_detail": [e.get("origin_detail", "")],
+                    "contact_role": [e.get("contact_role", "")],
+                },
+            )
+            self._alias_everywhere(page)
+            self.progress("projects")
+
+    def build_news(self):
+        for news in self.data.news:
+            locale = self.locales[news["source_locale"]]
+            parent = self._city_in(news["city"], locale)
+            page = NewsPage.objects.child_of(parent).filter(slug=news["key"]).first()
+            text = news["text"]
+            if page is None:
+                source = text[news["source_locale"]]
+                published = date.fromisoformat(news["date"])
+                page = NewsPage(
+                    title=source["title"],
+                    slug=news["key"],
+                    date=published,
+                    summary=source["summary"],
+                    body=body_stream(source["body"]),
+                    first_published_at=datetime(published.year, published.month, published.day, 9, tzinfo=UTC),
+                )
+                page.page_themes = [NewsTheme(theme=t) for t in self._themes_in(news.get("themes", []), locale)]
+                page.related_cities = [
+                    NewsRelatedCity(city=self._city_in(slug, locale)) for slug in news.get("related_cities", [])
+                ]
+                page.related_projects = [
+                    NewsRelatedProject(project=CooperationProjectPage.objects.get(slug=key, locale=locale))
+                    for key in news.get("related_projects", [])
+                ]
+                with transaction.atomic():
+                    self._publish(parent, page)
+            self._translate(
+                page,
+                text,
+                lambda e: {"title": [e["title"]], "summary": [e["summary"]], "body": flat_strings(e["body"])},
+            )
+            self._alias_everywhere(page)
+            self.progress("news")

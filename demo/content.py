@@ -1,0 +1,291 @@
+"""Reading and validating the demo network's data files (demo/data/).
+
+The files are plain JSON written by people; this module checks them before anything is written to the
+database, so a mistake in the data gives a list of clear messages instead of a half-seeded site.
+"""
+
+import csv
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GROUP_FILES = (
+    "france.json",
+    "hispanic.json",
+    "anglophone.json",
+    "lusophone_italian.json",
+    "central_europe.json",
+    "asia.json",
+)
+LOCALES = ("en", "fr", "es", "pt", "de", "it", "pl", "ro", "hu", "zh-hans", "th")
+THEME_SLUGS = (
+    "transport-mobility",
+    "new-mobility",
+    "air-quality",
+    "renewable-energy",
+    "circular-economy",
+    "green-city",
+    "higher-education-research",
+    "future-technologies",
+    "housing-living-together",
+    "culture",
+    "sport-health",
+    "youth",
+    "citizen-participation",
+    "urban-planning",
+    "public-policy",
+)
+ORGANISATION_TYPES = ("university", "company", "association", "public_body", "artists_collective")
+PROJECT_STATUSES = ("idea", "seeking_partners", "ongoing", "completed")
+ORIGINS = ("conference", "call", "declaration", "local")
+LATEST_NEWS_DATE = date(2026, 11, 20)
+
+
+class DemoDataError(Exception):
+    """The demo data files are inconsistent; ``problems`` lists every message."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class NetworkData:
+    cities: list = field(default_factory=list)  # rows of network_cities.csv merged with the group profile
+    themes: list = field(default_factory=list)
+    network: dict = field(default_factory=dict)
+    organisations: list = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    news: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+
+def block_shape(blocks):
+    return [block["type"] for block in blocks]
+
+
+def translatable_strings(entry):
+    """The strings of one text entry, by field, in the order the page stores them.
+
+    Translations are paired with their source by (field, position), so two entries of the same item
+    must yield lists of the same lengths.
+    """
+    strings = {}
+    for name, value in entry.items():
+        if isinstance(value, str):
+            strings[name] = [value]
+        elif isinstance(value, list):
+            items = []
+            for item in value:
+                if isinstance(item, str):
+                    items.append(item)
+                elif "text" in item:
+                    items.append(item["text"])
+                else:
+                    items.extend(item[key] for key in ("title", "description") if item.get(key))
+            strings[name] = items
+    return strings
+
+
+def _read_json(name, problems):
+    path = DATA_DIR / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{name}: file missing")
+    except json.JSONDecodeError as error:
+        problems.append(f"{name}: invalid JSON ({error})")
+    return None
+
+
+def _check_text(where, item, required, problems, required_locales=()):
+    texts = item.get("text") or {}
+    source = item.get("source_locale")
+    for locale in (source, *required_locales):
+        if locale and locale not in texts:
+            problems.append(f"{where}: no text in {locale!r}")
+    for locale, entry in texts.items():
+        if locale not in LOCALES:
+            problems.append(f"{where}: unknown locale {locale!r}")
+            continue
+        for key in required:
+            if not entry.get(key):
+                problems.append(f"{where} [{locale}]: {key!r} is empty")
+    if source in texts:
+        reference = translatable_strings(texts[source])
+        for locale, entry in texts.items():
+            strings = translatable_strings(entry)
+            for key, values in reference.items():
+                if len(strings.get(key, [])) != len(values):
+                    problems.append(f"{where} [{locale}]: {key!r} has another shape than the source")
+            for key in ("body", "results"):
+                if key in entry and block_shape(entry[key]) != block_shape(texts[source].get(key, [])):
+                    problems.append(f"{where} [{locale}]: {key!r} blocks differ from the source")
+
+
+def _parse(where, value, parser, problems):
+    try:
+        return parser(value)
+    except (TypeError, ValueError):
+        problems.append(f"{where}: bad date {value!r}")
+        return None
+
+
+def load_network_data():
+    """Read every data file, check cross-references, and return a ``NetworkData`` or raise ``DemoDataError``."""
+    problems = []
+    data = NetworkData()
+    with (DATA_DIR / "network_cities.csv").open(encoding="utf-8") as handle:
+        rows = {row["slug"]: row for row in csv.DictReader(handle)}
+    data.themes = _read_json("themes.json", problems) or []
+    data.network = _read_json("network.json", problems) or {}
+    for theme in data.themes:
+        if theme.get("slug") not in THEME_SLUGS:
+            problems.append(f"themes.json: unknown theme {theme.get('slug')!r}")
+        for locale in LOCALES:
+            if not (theme.get("text", {}).get(locale) or {}).get("name"):
+                problems.append(f"themes.json: {theme.get('slug')} has no name in {locale}")
+
+    profiles = {}
+    for name in GROUP_FILES:
+        group = _read_json(name, problems) or {}
+        for city in group.get("cities", []):
+            profiles[city["slug"]] = city
+        data.organisations += group.get("organisations", [])
+        data.projects += group.get("projects", [])
+        data.news += group.get("news", [])
+        data.events += group.get("events", [])
+
+    for slug, row in rows.items():
+        profile = profiles.get(slug)
+        if profile is None:
+            problems.append(f"city {slug}: no profile in any group file")
+            continue
+        profile = {**profile, "source_locale": row["locale"]}
+        _check_text(f"city {slug}", profile, ("name", "intro", "body"), problems, ("en", "fr"))
+        for twin in profile.get("twin_cities", []):
+            if twin not in rows:
+                problems.append(f"city {slug}: unknown twin city {twin!r}")
+        data.cities.append({**row, **profile})
+    for slug in profiles.keys() - rows.keys():
+        problems.append(f"city {slug}: profile for a city missing from network_cities.csv")
+
+    organisation_keys = {org["key"] for org in data.organisations}
+    for org in data.organisations:
+        if org.get("type") not in ORGANISATION_TYPES:
+            problems.append(f"organisation {org['key']}: bad type {org.get('type')!r}")
+        if org.get("city") not in rows:
+            problems.append(f"organisation {org['key']}: unknown city {org.get('city')!r}")
+
+    keys = [item["key"] for item in data.projects + data.news + data.events]
+    for key in {k for k in keys if keys.count(k) > 1}:
+        problems.append(f"key {key!r} is used more than once")
+    project_keys = {project["key"] for project in data.projects}
+
+    conferences = {event.get("conference_number") for event in data.events if event.get("is_network_conference")}
+    for project in data.projects:
+        where = f"project {project['key']}"
+        if project.get("origin") == "conference" and project.get("origin_conference") not in conferences:
+            problems.append(
+                f"{where}: origin is a conference but no event is conference {project.get('origin_conference')!r}"
+            )
+        elif project.get("origin_conference") and project["origin_conference"] not in conferences:
+            problems.append(f"{where}: no event is conference {project['origin_conference']!r}")
+        if project.get("lead_city") not in rows:
+            problems.append(f"{where}: unknown lead city")
+        elif project.get("source_locale") != rows[project["lead_city"]]["locale"]:
+            problems.append(f"{where}: source_locale is not the lead city's locale")
+        if not 1 <= len(project.get("themes", [])) <= 3:
+            problems.append(f"{where}: needs 1 to 3 themes")
+        problems += [f"{where}: unknown theme {t!r}" for t in project.get("themes", []) if t not in THEME_SLUGS]
+        problems += [f"{where}: bad SDG {n!r}" for n in project.get("sdgs", []) if n not in range(1, 18)]
+        problems += [
+            f"{where}: unknown partner city {c!r}"
+            for c in project.get("partner_cities", [])
+            if c not in rows or c == project.get("lead_city")
+        ]
+        problems += [
+            f"{where}: unknown organisation {o!r}"
+            for o in project.get("partner_organisations", [])
+            if o not in organisation_keys
+        ]
+        if project.get("status") not in PROJECT_STATUSES:
+            problems.append(f"{where}: bad status {project.get('status')!r}")
+        if project.get("origin") not in ORIGINS:
+            problems.append(f"{where}: bad origin {project.get('origin')!r}")
+        for key in ("start_date", "end_date"):
+            if project.get(key):
+                _parse(f"{where} {key}", project[key], date.fromisoformat, problems)
+        _check_text(where, project, ("title", "summary", "body"), problems, ("en", "fr"))
+        for locale, entry in project.get("text", {}).items():
+            if len(entry.get("key_figure_labels", [])) != len(project.get("key_figures", [])):
+                problems.append(f"{where} [{locale}]: one label per key figure")
+            if len(entry.get("partner_roles", [])) != len(project.get("partner_organisations", [])):
+                problems.append(f"{where} [{locale}]: one partner role per partner organisation")
+
+    for news in data.news:
+        where = f"news {news['key']}"
+        if news.get("city") not in rows:
+            problems.append(f"{where}: unknown city")
+        elif news.get("source_locale") != rows[news["city"]]["locale"]:
+            problems.append(f"{where}: source_locale is not the city's locale")
+        published = _parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
+        if published and not date(2017, 1, 1) <= published <= LATEST_NEWS_DATE:
+            problems.append(f"{where}: date out of range")
+        problems += [f"{where}: unknown theme {t!r}" for t in news.get("themes", []) if t not in THEME_SLUGS]
+        problems += [f"{where}: unknown city {c!r}" for c in news.get("related_cities", []) if c not in rows]
+        problems += [
+            f"{where}: unknown project {p!r}" for p in news.get("related_projects", []) if p not in project_keys
+        ]
+        _check_text(where, news, ("title", "summary", "body"), problems)
+
+    for event in data.events:
+        where = f"event {event['key']}"
+        if event.get("city") not in rows:
+            problems.append(f"{where}: unknown city")
+        elif event.get("source_locale") != rows[event["city"]]["locale"]:
+            problems.append(f"{where}: source_locale is not the city's locale")
+        start = _parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
+        end = _parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
+        if start and end and end < start:
+            problems.append(f"{where}: ends before it starts")
+        problems += [f"{where}: unknown theme {t!r}" for t in event.get("themes", []) if t not in THEME_SLUGS]
+        for locale, entry in event.get("text", {}).items():
+            if len(entry.get("programme", [])) != len(event.get("programme_starts", [])):
+                problems.append(f"{where} [{locale}]: one programme start per programme item")
+        _check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
+
+    if problems:
+        raise DemoDataError(sorted(set(problems)))
+    return data
+
+
+def check_group_file(name):
+    """Problems in one group file alone (used while writing the data); cross-file references are not checked."""
+    problems = []
+    group = _read_json(name, problems) or {}
+    for project in group.get("projects", []):
+        _check_text(f"project {project.get('key')}", project, ("title", "summary", "body"), problems, ("en", "fr"))
+    for news in group.get("news", []):
+        _check_text(f"news {news.get('key')}", news, ("title", "summary", "body"), problems)
+    for event in group.get("events", []):
+        _check_text(f"event {event.get('key')}", event, ("title", "summary", "venue"), problems, ("en", "fr"))
+    return problems
+
+
+if __name__ == "__main__":
+    import sys
+
+    names = sys.argv[1:]
+    if names:
+        found = [p for n in names for p in check_group_file(n)]
+    else:
+        try:
+            load_network_data()
+            found = []
+        except DemoDataError as error:
+            found = error.problems
+    print("\n".join(found) or "no problems")
+    sys.exit(1 if found else 0)

@@ -1,0 +1,51 @@
+"""The network's home page: one per language tree, the root of that language's site."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from citypages.blocks import BodyStreamBlock
+from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+
+LATEST_COUNT = 6
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["citypages.CityIndexPage"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("network home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        in_tree = {"locale_id": self.locale_id}
+        context["city_index"] = CityIndexPage.objects.live().filter(**in_tree).first()
+        cities = CityPage.objects.live().filter(**in_tree)
+        context["key_figures"] = {
+            "cities": cities.count(),
+            "countries": cities.values("country").distinct().count(),
+            "projects": CooperationProjectPage.objects.live().filter(**in_tree).count(),
+        }
+        context["latest_projects"] = (
+            CooperationProjectPage.objects.live()
+            .filter(**in_tree)
+            .with_city()
+            .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
+        )
+        context["latest_news"] = (
+            NewsPage.objects.live().filter(**in_tree).with_city().order_by("-date", "-pk")[:LATEST_COUNT]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.live().filter(end__gte=timezone.now(), **in_tree).with_city().order_by("start")[:4]
+        )
+        context["themes"] = Theme.objects.filter(**in_tree).order_by("name")
+        return context

@@ -1,0 +1,99 @@
+"""Public pages as visitors meet them: rendering, links between cities, errors."""
+
+import pytest
+
+from citypages.models import CityTwinning, ProjectPartnerCity
+from tests.citypages.factories import (
+    CityPageFactory,
+    CooperationProjectPageFactory,
+    EventPageFactory,
+    NewsPageFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section(network_tree):
+    clermont = CityPageFactory(parent=network_tree.city_index, title="Clermont-Ferrand", slug="clermont-ferrand")
+    anshan = CityPageFactory(parent=network_tree.city_index, title="Anshan", slug="anshan", country="CN")
+    project = CooperationProjectPageFactory(
+        parent=clermont, title="Student exchanges", slug="student-exchanges", themes=[ThemeFactory(name="Youth")]
+    )
+    ProjectPartnerCity.objects.create(page=project, city=anshan)
+    CityTwinning.objects.create(city=clermont, twin_city=anshan)
+    news = NewsPageFactory(parent=clermont, title="Students arrive", slug="students-arrive")
+    event = EventPageFactory(parent=clermont, title="Welcome day", slug="welcome-day")
+    return {"clermont": clermont, "anshan": anshan, "project": project, "news": news, "event": event}
+
+
+def test_city_page_lists_its_projects_news_and_events(client, section):
+    response = client.get("/en/cities/clermont-ferrand/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for title in ("Student exchanges", "Students arrive", "Welcome day"):
+        assert title in html
+    assert '<html lang="en">' in html
+
+
+def test_twinning_shows_on_both_cities(client, section):
+    assert 'href="/en/cities/anshan/"' in client.get("/en/cities/clermont-ferrand/").content.decode()
+    assert 'href="/en/cities/clermont-ferrand/"' in client.get("/en/cities/anshan/").content.decode()
+
+
+def test_project_page_shows_lead_and_partner_cities(client, section):
+    html = client.get("/en/cities/clermont-ferrand/student-exchanges/").content.decode()
+    assert "Lead city" in html and 'href="/en/cities/clermont-ferrand/"' in html
+    assert "Partner cities" in html and 'href="/en/cities/anshan/"' in html
+    assert "Youth" in html
+
+
+PUBLIC_PATHS = [
+    "/en/",
+    "/en/cities/",
+    "/en/cities/clermont-ferrand/student-exchanges/",
+    "/en/cities/clermont-ferrand/students-arrive/",
+    "/en/cities/clermont-ferrand/welcome-day/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_every_page_type_renders_with_landmarks(client, section, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<main" in html and "<nav" in html and 'class="skip-link"' in html
+    assert html.count("<h1") == 1
+
+
+def test_translated_city_page_is_served_in_its_language(client, section, network_tree):
+    french = section["clermont"].copy_for_translation(network_tree.locales["fr"])
+    french.save_revision().publish()
+    response = client.get("/fr/cities/clermont-ferrand/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert 'hreflang="en"' in html and 'hreflang="fr"' in html
+
+
+@pytest.mark.parametrize("path", ["/en/cities/atlantis/", "/xx/cities/", "/en/cities/clermont-ferrand/nothing-here/"])
+def test_unknown_cities_languages_and_pages_are_404(client, section, path):
+    assert client.get(path, follow=True).status_code == 404
+
+
+MALFORMED_PATHS = [
+    "/en/%00/",
+    "/en/cities/%ff%fe/",
+    "/en/cities/" + "a" * 3000 + "/",
+    "/en/search/?q=%00",
+    "/en/search/?page=-1&q=x",
+    "/en/cities/clermont-ferrand/?%zz",
+    "/en//cities//",
+    "/zh-hans/../etc/passwd",
+]
+
+
+@pytest.mark.parametrize("path", MALFORMED_PATHS)
+def test_malformed_urls_never_give_a_server_error(client, section, path):
+    assert client.get(path, follow=True).status_code < 500

@@ -1,0 +1,76 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from tests.citypages.factories import CityIndexPageFactory
+from tests.home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Wagtail caches site root paths; a rolled-back test must not leave them to the next one.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@dataclass
+class Tree:
+    home: Page
+    city_index: Page
+    locales: dict
+
+    def index_in(self, code):
+        return self.city_index.get_translation(self.locales[code])
+
+
+@pytest.fixture
+def network_tree(db):
+    """A network home and city index in en (the site root) and their translations in fr and zh-hans."""
+    locales = {"en": Locale.get_default()}
+    for code in ("fr", "zh-hans"):
+        locales[code], _ = Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root, locale=locales["en"])
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    city_index = CityIndexPageFactory(parent=home)
+    for code in ("fr", "zh-hans"):
+        translated_home = home.copy_for_translation(locales[code])
+        translated_home.save_revision().publish()
+        city_index.copy_for_translation(locales[code]).save_revision().publish()
+    return Tree(home=home, city_index=city_index, locales=locales)
+
+
+@pytest.fixture(scope="module")
+def seeded_network(django_db_setup, django_db_blocker):
+    """The full demo network, loaded once per module inside a transaction that is rolled back at the end.
+
+    Tests that use it also take ``db``, whose own transaction nests inside this one as a savepoint.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            output = StringIO()
+            previous = os.environ.get("DEMO_PASSWORD")
+            os.environ["DEMO_PASSWORD"] = "seeded-test-password"  # noqa: S105
+            try:
+                call_command("seed_network", "--no-progress", stdout=output)
+            finally:
+                os.environ.pop("DEMO_PASSWORD")
+                if previous is not None:
+                    os.environ["DEMO_PASSWORD"] = previous
+            yield output.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()

@@ -1,0 +1,138 @@
+"""The demo network as seed_network loads it: complete, multilingual, idempotent, browsable."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Collection, Locale, Page
+
+from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from demo.content import LOCALES
+from home.models import HomePage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
+PASSWORD = "seeded-test-password"
+PAGE_TYPES = (HomePage, CityIndexPage, CityPage, CooperationProjectPage, NewsPage, EventPage)
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeded_network):
+    return seeded_network
+
+
+def report_rows(report):
+    """{type: {locale: count}} from the summary table the command prints."""
+    lines = report.splitlines()
+    header = next(line for line in lines if line.strip().startswith("type"))
+    locales = header.split()[1:-1]
+    rows = {}
+    for line in lines[lines.index(header) + 1 :]:
+        match = re.match(r"\s+(\D+?)\s+((?:\d+\s+)+\d+)$", line)
+        if match:
+            counts = [int(n) for n in match.group(2).split()]
+            rows[match.group(1)] = dict(zip(locales, counts[:-1], strict=True)) | {"total": counts[-1]}
+    return rows
+
+
+def sources(model):
+    return model.objects.filter(alias_of__isnull=True, locale__language_code__in=LOCALES)
+
+
+def test_every_city_of_the_network_is_loaded_in_its_own_language(seed_report):
+    assert CityPage.objects.values("translation_key").distinct().count() == 42
+    originals = {
+        page.slug: page.locale.language_code
+        for page in CityPage.objects.filter(alias_of__isnull=True).select_related("locale")
+        if not page.get_translations().filter(alias_of__isnull=True, pk__lt=page.pk).exists()
+    }
+    assert originals["anshan"] == "zh-hans"
+    assert originals["laem-chabang"] == "th"
+    assert originals["olsztyn"] == "pl"
+    assert originals["clermont-ferrand"] == "fr"
+
+
+def test_every_city_tree_exists_in_every_locale(seed_report):
+    for city in CityPage.objects.filter(locale__language_code="en"):
+        assert city.get_translations(inclusive=True).count() == len(LOCALES), city.slug
+    assert Collection.objects.filter(name="Zalău").exists()
+
+
+def test_the_network_has_the_content_the_issue_asks_for(seed_report):
+    assert CooperationProjectPage.objects.values("translation_key").distinct().count() >= 60
+    assert NewsPage.objects.values("translation_key").distinct().count() >= 150
+    conferences = EventPage.objects.filter(is_network_conference=True, locale__language_code="en")
+    assert sorted(conferences.values_list("conference_number", flat=True)) == [1, 2, 3, 4, 5]
+    assert Theme.objects.filter(locale__language_code="th").count() == Theme.objects.filter(
+        locale__language_code="en"
+    ).count() == 15  # fmt: skip
+
+
+def test_projects_are_translated_into_english_and_french(seed_report):
+    for code in ("en", "fr"):
+        translated = CooperationProjectPage.objects.filter(locale__language_code=code, alias_of__isnull=True)
+        assert translated.count() == CooperationProjectPage.objects.values("translation_key").distinct().count()
+    news_in_english = NewsPage.objects.filter(locale__language_code="en", alias_of__isnull=True).count()
+    assert news_in_english >= 75
+
+
+def test_report_counts_what_is_in_the_database(seed_report):
+    rows = report_rows(seed_report)
+    for model in PAGE_TYPES:
+        name = str(model._meta.verbose_name_plural)
+        for code in LOCALES:
+            in_db = model.objects.filter(locale__language_code=code).count()
+            assert rows[name].get(code, 0) == in_db, (name, code)
+    assert "seconds" not in seed_report and " s:" in seed_report
+
+
+def test_a_second_run_changes_nothing_and_says_so(seed_report):
+    before = Page.objects.count()
+    output = StringIO()
+    call_command("seed_network", "--no-progress", stdout=output)
+    assert "Nothing to do" in output.getvalue()
+    assert Page.objects.count() == before
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+def test_every_page_type_renders_in_every_locale(seed_report, client, model):
+    for locale in Locale.objects.filter(language_code__in=LOCALES):
+        pages = model.objects.live().filter(locale=locale).order_by("pk")[:2]
+        assert pages, (model, locale)
+        for page in pages:
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            assert f'<html lang="{locale.language_code}">' in response.content.decode()
+
+
+def test_home_page_shows_the_whole_network(seed_report, client):
+    html = client.get("/zh-hans/").content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert ">42<" in html  # member cities, computed from the data
+
+
+def test_demo_accounts_use_the_demo_password(seed_report, client):
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    for username in ("admin", "clermont-ferrand.communicator", "anshan.communicator"):
+        assert client.login(username=username, password=PASSWORD), username
+
+
+def test_network_administrator_sees_every_city_tree_in_every_locale(seed_report, client):
+    client.login(username="admin", password=PASSWORD)
+    for index in CityIndexPage.objects.all():
+        response = client.get(f"/admin/pages/{index.pk}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        city_ids = index.get_children().values_list("pk", flat=True)
+        assert len(city_ids) == 42
+        assert all(f"/admin/pages/{pk}/edit/" in html for pk in city_ids), index.locale
+
+
+def test_communicator_edits_their_city_in_every_locale_and_nothing_else(seed_report, client):
+    client.login(username="clermont-ferrand.communicator", password=PASSWORD)
+    for copy in CityPage.objects.filter(slug="clermont-ferrand"):
+        assert client.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200
+    for copy in CityPage.objects.filter(slug="anshan")[:3]:
+        assert client.get(f"/admin/pages/{copy.pk}/edit/").status_code in (302, 403)

@@ -1,0 +1,46 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_settings(module, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    script = f"import {module} as s; print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])"
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=clean | env, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = load_settings("settings.production", DATABASE_URL="postgres://postgres@127.0.0.1/x", ALLOWED_HOSTS="a.b")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_requires_a_database_url_and_hosts():
+    assert "DATABASE_URL must be set" in load_settings("settings.production", SECRET_KEY="s").stderr
+    result = load_settings("settings.production", SECRET_KEY="s", DATABASE_URL="postgres://postgres@127.0.0.1/x")
+    assert "ALLOWED_HOSTS must list" in result.stderr
+
+
+def test_production_uses_postgres_and_redis_from_the_environment():
+    result = load_settings(
+        "settings.production",
+        SECRET_KEY="s",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/citynet",
+        ALLOWED_HOSTS="citynet.example",
+        REDIS_URL="redis://127.0.0.1:6379/1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "django_redis.cache.RedisCache"]
+
+
+def test_default_database_is_sqlite_under_var():
+    result = load_settings("settings.dev")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "django.db.backends.sqlite3"
