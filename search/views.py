@@ -29,7 +29,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
-        locale = Locale.objects.get_for_language(get_language())
+        locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
         pages = Page.objects.live().filter(locale=locale).type(*SEARCHABLE_TYPES).specific()
         terms = search_terms(query)
         paginator = Paginator(pages.search(terms) if terms else Page.objects.none(), RESULTS_PER_PAGE)

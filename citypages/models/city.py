@@ -3,17 +3,18 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import CONTINENTS, country_choices, country_name
+
+from .mixins import live_count_by_city
 
 
 class CityIndexPage(Page):
@@ -33,34 +34,20 @@ class CityIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = CityPage.objects.child_of(self).live().order_by("title").annotate_section_counts()
-        return context
-
-
-def _live_child_count(model):
-    """A subquery counting the live children of type ``model`` below each city, for annotations."""
-    children = (
-        model.objects.filter(live=True, path__startswith=models.OuterRef("path"), depth=models.OuterRef("depth") + 1)
-        .order_by()
-        .values("depth")
-        .annotate(total=models.Count("pk"))
-        .values("total")
-    )
-    return Coalesce(models.Subquery(children[:1]), 0)
-
-
-class CityPageQuerySet(PageQuerySet):
-    def annotate_section_counts(self):
-        """Add ``project_count``, ``news_count`` and ``event_count`` without a query per city."""
         from .event import EventPage
         from .news import NewsPage
         from .project import CooperationProjectPage
 
-        return self.annotate(
-            project_count=_live_child_count(CooperationProjectPage),
-            news_count=_live_child_count(NewsPage),
-            event_count=_live_child_count(EventPage),
+        cities = list(CityPage.objects.child_of(self).live().order_by("title"))
+        projects, news, events = (
+            live_count_by_city(model, self.locale_id) for model in (CooperationProjectPage, NewsPage, EventPage)
         )
+        for city in cities:
+            city.project_count = projects.get(city.path, 0)
+            city.news_count = news.get(city.path, 0)
+            city.event_count = events.get(city.path, 0)
+        context["cities"] = cities
+        return context
 
 
 class CityPage(Page):
@@ -156,8 +143,6 @@ class CityPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    objects = PageManager.from_queryset(CityPageQuerySet)()
-
     settings_panels = [*Page.settings_panels, FieldPanel("collection", read_only=True)]
 
     search_fields = [

@@ -96,7 +96,7 @@ class EventPage(CitySectionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["city"] = self.city
         context["venue_city"] = self.venue_city
-        context["themes"] = [link.theme.localized for link in self.page_themes.select_related("theme")]
+        context["themes"] = self.localized_themes()
         return context
 
 

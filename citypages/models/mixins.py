@@ -28,6 +28,19 @@ class CitySectionQuerySet(PageQuerySet):
 CitySectionPageManager = PageManager.from_queryset(CitySectionQuerySet)
 
 
+def live_count_by_city(model, locale_id):
+    """{city page path: number of live ``model`` pages in that city's section}, in one grouped query."""
+    city_path = Substr("path", 1, Page.steplen * CITY_PAGE_DEPTH)
+    rows = (
+        model.objects.live()
+        .filter(locale_id=locale_id, depth__gt=CITY_PAGE_DEPTH)
+        .order_by()
+        .values(city_path=city_path)
+        .annotate(total=models.Count("pk"))
+    )
+    return {row["city_path"]: row["total"] for row in rows}
+
+
 class CitySectionMixin:
     """A page that belongs to one city's section; its city is the ``CityPage`` above it."""
 
@@ -36,6 +49,13 @@ class CitySectionMixin:
         from .city import CityPage
 
         return CityPage.objects.ancestor_of(self).first()
+
+    def localized_themes(self):
+        """The page's themes in its own locale, in one query (theme links point at one locale's copy)."""
+        from .snippets import Theme
+
+        keys = self.page_themes.values("theme__translation_key")
+        return Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name")
 
 
 class ThemeLink(Orderable):

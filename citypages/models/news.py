@@ -57,7 +57,7 @@ class NewsPage(CitySectionMixin, Page):
         context["related_project_pages"] = CooperationProjectPage.objects.live().filter(
             locale_id=self.locale_id, translation_key__in=project_keys
         )
-        context["themes"] = [link.theme.localized for link in self.page_themes.select_related("theme")]
+        context["themes"] = self.localized_themes()
         return context
 
 

@@ -134,7 +134,7 @@ class CooperationProjectPage(CitySectionMixin, Page):
         context["lead_city"] = self.lead_city
         context["partner_city_pages"] = self.partner_city_pages()
         context["partner_organisations"] = self.partner_organisations.select_related("organisation")
-        context["themes"] = [link.theme.localized for link in self.page_themes.select_related("theme")]
+        context["themes"] = self.localized_themes()
         return context
 
 

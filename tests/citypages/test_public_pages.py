@@ -97,3 +97,12 @@ MALFORMED_PATHS = [
 @pytest.mark.parametrize("path", MALFORMED_PATHS)
 def test_malformed_urls_never_give_a_server_error(client, section, path):
     assert client.get(path, follow=True).status_code < 500
+
+
+def test_city_index_counts_each_citys_live_projects_and_news(client, section):
+    CooperationProjectPageFactory(parent=section["clermont"], title="Second project", slug="second-project")
+    draft = CooperationProjectPageFactory(parent=section["clermont"], title="Draft project", slug="draft-project")
+    draft.unpublish()
+    response = client.get("/en/cities/")
+    counts = {city.slug: (city.project_count, city.news_count, city.event_count) for city in response.context["cities"]}
+    assert counts == {"clermont-ferrand": (2, 1, 1), "anshan": (0, 0, 0)}

@@ -1,0 +1,65 @@
+"""Queries and server time per public page type, on the database the settings point at (seed it first).
+
+    DJANGO_SETTINGS_MODULE=settings.dev .venv/bin/python benchmarks/page_queries.py [--repeat 5]
+
+For each page type and a few locales it requests pages through Django's test client (no network), after
+one warm-up request, and prints the query count and the median server time. Results: docs/foundation.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage  # noqa: E402
+from home.models import HomePage  # noqa: E402
+
+LOCALES = ("en", "fr", "zh-hans", "th")
+PAGE_TYPES = (HomePage, CityIndexPage, CityPage, CooperationProjectPage, NewsPage, EventPage)
+
+
+def measure(client, url, repeat):
+    client.get(url, HTTP_HOST="127.0.0.1")  # warm-up: site root paths, content types
+    timings, queries = [], 0
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url, HTTP_HOST="127.0.0.1")
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured)
+    return queries, statistics.median(timings)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    client = Client()
+    print(f"{'page type':<24}{'locale':<9}{'queries':>8}{'median ms':>11}  url")
+    for model in PAGE_TYPES:
+        for code in LOCALES:
+            page = model.objects.live().filter(locale__language_code=code).order_by("pk").first()
+            if page is None:
+                continue
+            queries, median = measure(client, page.url, args.repeat)
+            print(f"{model.__name__:<24}{code:<9}{queries:>8}{median:>11.1f}  {page.url}")
+    queries, median = measure(client, "/en/search/?q=energy", args.repeat)
+    print(f"{'search':<24}{'en':<9}{queries:>8}{median:>11.1f}  /en/search/?q=energy")
+
+
+if __name__ == "__main__":
+    main()
