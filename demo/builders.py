@@ -4,7 +4,7 @@ from collections import Counter
 from datetime import UTC, date, datetime
 
 from django.db import transaction
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from citypages.models import (
     CityIndexPage,
@@ -164,9 +164,6 @@ class NetworkBuilder:
         text = city_data["text"]
         if city is None:
             source_text = text[city_data["locale"]]
-            collection = Collection.objects.filter(name=city_data["name"]).first()
-            if collection is None:
-                collection = Collection.get_first_root_node().add_child(name=city_data["name"])
             index = CityIndexPage.objects.get(locale=locale)
             city = CityPage(
                 title=source_text["name"],
@@ -185,7 +182,6 @@ class NetworkBuilder:
                 website=city_data.get("website") or "",
                 intro=source_text["intro"],
                 body=body_stream(source_text["body"]),
-                collection=collection,
             )
             index.add_child(instance=city)
             city.working_languages.set(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -169,6 +169,13 @@ class CityPage(Page):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def save(self, *args, **kwargs):
+        # Each city keeps its images and documents in a collection of its own, made with the city;
+        # translations and aliases share the source's collection.
+        if self.collection_id is None and self.alias_of_id is None:
+            self.collection = city_collection(self.english_name or self.title)
+        super().save(*args, **kwargs)
+
     @property
     def country_name(self):
         return country_name(self.country)
@@ -201,6 +208,12 @@ class CityPage(Page):
             models.Q(twinnings__twin_city__translation_key=key) | models.Q(twinned_with__city__translation_key=key)
         ).values("translation_key")
         return CityPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=twin_keys).order_by("title")
+
+
+def city_collection(name):
+    """The collection named after a city, created under the root collection if it does not exist yet."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
 class CityTwinning(Orderable):

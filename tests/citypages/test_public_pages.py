@@ -106,3 +106,10 @@ def test_city_index_counts_each_citys_live_projects_and_news(client, section):
     response = client.get("/en/cities/")
     counts = {city.slug: (city.project_count, city.news_count, city.event_count) for city in response.context["cities"]}
     assert counts == {"clermont-ferrand": (2, 1, 1), "anshan": (0, 0, 0)}
+
+
+def test_not_found_page_keeps_the_navigation_and_a_search_box(client, section):
+    response = client.get("/en/cities/atlantis/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'role="search"' in html and 'href="/en/cities/"' in html

@@ -60,3 +60,11 @@ def test_conference_needs_its_number(city):
 
 def test_event_venue_city_defaults_to_its_city(city):
     assert EventPage.objects.get(pk=EventPageFactory(parent=city).pk).venue_city == city
+
+
+def test_a_new_city_gets_its_own_media_collection(network_tree):
+    city = CityPageFactory(parent=network_tree.city_index, title="Cuneo", english_name="Cuneo")
+    assert city.collection.name == "Cuneo"
+    assert city.collection.get_parent().is_root()
+    french = city.copy_for_translation(network_tree.locales["fr"])
+    assert french.collection_id == city.collection_id
