@@ -40,7 +40,9 @@ def test_production_uses_postgres_and_redis_from_the_environment():
     assert result.stdout.split() == ["django.db.backends.postgresql", "django_redis.cache.RedisCache"]
 
 
-def test_default_database_is_sqlite_under_var():
-    result = load_settings("settings.dev")
+def test_default_database_is_sqlite_in_a_var_folder_made_on_a_fresh_clone(tmp_path):
+    var = tmp_path / "fresh-clone" / "var"
+    result = load_settings("settings.dev", CITYNET_VAR_DIR=str(var))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "django.db.backends.sqlite3"
+    assert var.is_dir()
