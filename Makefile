@@ -7,6 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
 PYTEST_ARGS ?=
+COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov-report=term:skip-covered --cov-fail-under=90
 
 .PHONY: install run serve migrate seed test test-postgres lint format clean
 
@@ -33,7 +34,7 @@ run: seed
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/gunicorn cms.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 
 test: install
-	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(COVERAGE) $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(PYTEST_ARGS)

@@ -21,6 +21,7 @@ from citypages.models import (
     ProjectPartnerCity,
     ProjectPartnerOrganisation,
     ProjectTheme,
+    SustainableDevelopmentGoal,
     Theme,
 )
 from home.models import HomePage
@@ -55,12 +56,15 @@ class NetworkBuilder:
         self.data = data
         self.progress = progress  # called with a label after each item
         self.created = Counter()  # (model verbose name, locale code) -> count
+        self.origins = Counter()  # (model verbose name, "originals" | "translations" | "aliases") -> count
         self.locales = {}
 
     # -- helpers --------------------------------------------------------------------------------------------
 
-    def _count(self, obj):
-        self.created[(obj._meta.verbose_name_plural, obj.locale.language_code)] += 1
+    def _count(self, obj, origin="originals"):
+        kind = obj._meta.verbose_name_plural
+        self.created[(kind, obj.locale.language_code)] += 1
+        self.origins[(kind, origin)] += 1
 
     def _publish(self, parent, page):
         parent.add_child(instance=page)
@@ -76,7 +80,7 @@ class NetworkBuilder:
             if code == instance.locale.language_code or (existing and not getattr(existing, "alias_of_id", None)):
                 continue
             translated = translate(instance, locale, strings_of(entry) | {"slug": [getattr(instance, "slug", "")]})
-            self._count(translated)
+            self._count(translated, "translations")
 
     def _alias_everywhere(self, page):
         """Alias the page into each locale that has neither a translation nor an alias (a synchronised tree)."""
@@ -84,7 +88,7 @@ class NetworkBuilder:
         for locale in self.locales.values():
             if locale.id not in present:
                 alias = page.copy_for_translation(locale, copy_parents=True, alias=True)
-                self._count(alias)
+                self._count(alias, "aliases")
 
     # -- steps ------------------------------------------------------------------------------------------------
 
@@ -236,139 +240,126 @@ class NetworkBuilder:
     def _themes_in(self, slugs, locale):
         return [Theme.objects.get(slug=slug, locale=locale) for slug in slugs]
 
-    def build_events(self):
-        for event in self.data.events:
-            locale = self.locales[event["source_locale"]]
-            parent = self._city_in(event["city"], locale)
-            page = EventPage.objects.child_of(parent).filter(slug=event["key"]).first()
-            text = event["text"]
+    def _build_section_pages(self, items, model, city_key, make_page, strings_of, label):
+        """Create each item under its city in its source locale, then its translations and aliases."""
+        for item in items:
+            locale = self.locales[item["source_locale"]]
+            parent = self._city_in(item[city_key], locale)
+            page = model.objects.child_of(parent).filter(slug=item["key"]).first()
             if page is None:
-                source = text[event["source_locale"]]
-                page = EventPage(
-                    title=source["title"],
-                    slug=event["key"],
-                    summary=source["summary"],
-                    start=_aware(event["start"]),
-                    end=_aware(event["end"]),
-                    venue=source["venue"],
-                    body=body_stream(source.get("body", [])),
-                    programme=programme_stream(event.get("programme_starts", []), source.get("programme", [])),
-                    registration_url=event.get("registration_url") or "",
-                    is_network_conference=bool(event.get("is_network_conference")),
-                    conference_number=event.get("conference_number"),
-                )
-                page.page_themes = [EventTheme(theme=t) for t in self._themes_in(event.get("themes", []), locale)]
+                page = make_page(item, item["text"][item["source_locale"]], locale)
                 with transaction.atomic():
                     self._publish(parent, page)
-            self._translate(
-                page,
-                text,
-                lambda e: {
-                    "title": [e["title"]],
-                    "summary": [e["summary"]],
-                    "venue": [e["venue"]],
-                    "body": flat_strings(e.get("body", [])),
-                    "programme": programme_strings(e.get("programme", [])),
-                },
-            )
+            self._translate(page, item["text"], strings_of)
             self._alias_everywhere(page)
-            self.progress("events")
+            self.progress(label)
+
+    def build_events(self):
+        def make_page(event, source, locale):
+            page = EventPage(
+                title=source["title"],
+                slug=event["key"],
+                summary=source["summary"],
+                start=_aware(event["start"]),
+                end=_aware(event["end"]),
+                venue=source["venue"],
+                body=body_stream(source.get("body", [])),
+                programme=programme_stream(event.get("programme_starts", []), source.get("programme", [])),
+                registration_url=event.get("registration_url") or "",
+                is_network_conference=bool(event.get("is_network_conference")),
+                conference_number=event.get("conference_number"),
+            )
+            page.page_themes = [EventTheme(theme=t) for t in self._themes_in(event.get("themes", []), locale)]
+            return page
+
+        def strings_of(entry):
+            return {
+                "title": [entry["title"]],
+                "summary": [entry["summary"]],
+                "venue": [entry["venue"]],
+                "body": flat_strings(entry.get("body", [])),
+                "programme": programme_strings(entry.get("programme", [])),
+            }
+
+        self._build_section_pages(self.data.events, EventPage, "city", make_page, strings_of, "events")
 
     def build_projects(self):
-        organisations = {}
-        for org in self.data.organisations:
-            organisations[org["key"]] = Organisation.objects.filter(name=org["name"]).order_by("pk").first()
-        for project in self.data.projects:
-            locale = self.locales[project["source_locale"]]
-            parent = self._city_in(project["lead_city"], locale)
-            page = CooperationProjectPage.objects.child_of(parent).filter(slug=project["key"]).first()
-            text = project["text"]
-            if page is None:
-                source = text[project["source_locale"]]
-                conference = None
-                if project.get("origin_conference"):
-                    conference = EventPage.objects.filter(
-                        locale=locale, conference_number=project["origin_conference"]
-                    ).first()
-                page = CooperationProjectPage(
-                    title=source["title"],
-                    slug=project["key"],
-                    summary=source["summary"],
-                    body=body_stream(source["body"]),
-                    status=project["status"],
-                    start_date=date.fromisoformat(project["start_date"]) if project.get("start_date") else None,
-                    end_date=date.fromisoformat(project["end_date"]) if project.get("end_date") else None,
-                    origin=project["origin"],
-                    origin_conference=conference,
-                    origin_detail=source.get("origin_detail", ""),
-                    results=body_stream(source.get("results", [])),
-                    key_figures=key_figures_stream(project.get("key_figures", []), source.get("key_figure_labels", [])),
-                    contact_name=project.get("contact_name", ""),
-                    contact_role=source.get("contact_role", ""),
-                    contact_email=project.get("contact_email", ""),
-                )
-                page.page_themes = [ProjectTheme(theme=t) for t in self._themes_in(project["themes"], locale)]
-                page.partner_cities = [
-                    ProjectPartnerCity(city=self._city_in(slug, locale)) for slug in project.get("partner_cities", [])
-                ]
-                page.partner_organisations = [
-                    ProjectPartnerOrganisation(
-                        organisation=organisations[key],
-                        role=PARTNER_ROLE_BY_TYPE[organisations[key].organisation_type],
-                    )
-                    for key in project.get("partner_organisations", [])
-                ]
-                with transaction.atomic():
-                    self._publish(parent, page)
-                    page.sdgs.set(project.get("sdgs", []))
-                    page.save_revision().publish()
-            self._translate(
-                page,
-                text,
-                lambda e: {
-                    "title": [e["title"]],
-                    "summary": [e["summary"]],
-                    "body": flat_strings(e["body"]),
-                    "results": flat_strings(e.get("results", [])),
-                    "key_figures": e.get("key_figure_labels", []),
-                    "origin_detail": [e.get("origin_detail", "")],
-                    "contact_role": [e.get("contact_role", "")],
-                },
+        organisations = {
+            org["key"]: Organisation.objects.filter(name=org["name"]).order_by("pk").first()
+            for org in self.data.organisations
+        }
+
+        def make_page(project, source, locale):
+            conference = None
+            if project.get("origin_conference"):
+                conference = EventPage.objects.get(locale=locale, conference_number=project["origin_conference"])
+            page = CooperationProjectPage(
+                title=source["title"],
+                slug=project["key"],
+                summary=source["summary"],
+                body=body_stream(source["body"]),
+                status=project["status"],
+                start_date=date.fromisoformat(project["start_date"]) if project.get("start_date") else None,
+                end_date=date.fromisoformat(project["end_date"]) if project.get("end_date") else None,
+                origin=project["origin"],
+                origin_conference=conference,
+                origin_detail=source.get("origin_detail", ""),
+                results=body_stream(source.get("results", [])),
+                key_figures=key_figures_stream(project.get("key_figures", []), source.get("key_figure_labels", [])),
+                contact_name=project.get("contact_name", ""),
+                contact_role=source.get("contact_role", ""),
+                contact_email=project.get("contact_email", ""),
             )
-            self._alias_everywhere(page)
-            self.progress("projects")
+            page.sdgs = SustainableDevelopmentGoal.objects.filter(number__in=project.get("sdgs", []))
+            page.page_themes = [ProjectTheme(theme=t) for t in self._themes_in(project["themes"], locale)]
+            page.partner_cities = [
+                ProjectPartnerCity(city=self._city_in(slug, locale)) for slug in project.get("partner_cities", [])
+            ]
+            page.partner_organisations = [
+                ProjectPartnerOrganisation(
+                    organisation=organisations[key], role=PARTNER_ROLE_BY_TYPE[organisations[key].organisation_type]
+                )
+                for key in project.get("partner_organisations", [])
+            ]
+            return page
+
+        def strings_of(entry):
+            return {
+                "title": [entry["title"]],
+                "summary": [entry["summary"]],
+                "body": flat_strings(entry["body"]),
+                "results": flat_strings(entry.get("results", [])),
+                "key_figures": entry.get("key_figure_labels", []),
+                "origin_detail": [entry.get("origin_detail", "")],
+                "contact_role": [entry.get("contact_role", "")],
+            }
+
+        self._build_section_pages(
+            self.data.projects, CooperationProjectPage, "lead_city", make_page, strings_of, "projects"
+        )
 
     def build_news(self):
-        for news in self.data.news:
-            locale = self.locales[news["source_locale"]]
-            parent = self._city_in(news["city"], locale)
-            page = NewsPage.objects.child_of(parent).filter(slug=news["key"]).first()
-            text = news["text"]
-            if page is None:
-                source = text[news["source_locale"]]
-                published = date.fromisoformat(news["date"])
-                page = NewsPage(
-                    title=source["title"],
-                    slug=news["key"],
-                    date=published,
-                    summary=source["summary"],
-                    body=body_stream(source["body"]),
-                    first_published_at=datetime(published.year, published.month, published.day, 9, tzinfo=UTC),
-                )
-                page.page_themes = [NewsTheme(theme=t) for t in self._themes_in(news.get("themes", []), locale)]
-                page.related_cities = [
-                    NewsRelatedCity(city=self._city_in(slug, locale)) for slug in news.get("related_cities", [])
-                ]
-                page.related_projects = [
-                    NewsRelatedProject(project=CooperationProjectPage.objects.get(slug=key, locale=locale))
-                    for key in news.get("related_projects", [])
-                ]
-                with transaction.atomic():
-                    self._publish(parent, page)
-            self._translate(
-                page,
-                text,
-                lambda e: {"title": [e["title"]], "summary": [e["summary"]], "body": flat_strings(e["body"])},
+        def make_page(news, source, locale):
+            published = date.fromisoformat(news["date"])
+            page = NewsPage(
+                title=source["title"],
+                slug=news["key"],
+                date=published,
+                summary=source["summary"],
+                body=body_stream(source["body"]),
+                first_published_at=datetime(published.year, published.month, published.day, 9, tzinfo=UTC),
             )
-            self._alias_everywhere(page)
-            self.progress("news")
+            page.page_themes = [NewsTheme(theme=t) for t in self._themes_in(news.get("themes", []), locale)]
+            page.related_cities = [
+                NewsRelatedCity(city=self._city_in(slug, locale)) for slug in news.get("related_cities", [])
+            ]
+            page.related_projects = [
+                NewsRelatedProject(project=CooperationProjectPage.objects.get(slug=key, locale=locale))
+                for key in news.get("related_projects", [])
+            ]
+            return page
+
+        def strings_of(entry):
+            return {"title": [entry["title"]], "summary": [entry["summary"]], "body": flat_strings(entry["body"])}
+
+        self._build_section_pages(self.data.news, NewsPage, "city", make_page, strings_of, "news")

@@ -125,6 +125,13 @@ def _check_text(where, item, required, problems, required_locales=()):
                     problems.append(f"{where} [{locale}]: {key!r} blocks differ from the source")
 
 
+def _check_city(where, item, city_key, rows, problems):
+    if item.get(city_key) not in rows:
+        problems.append(f"{where}: unknown city {item.get(city_key)!r}")
+    elif item.get("source_locale") != rows[item[city_key]]["locale"]:
+        problems.append(f"{where}: source_locale is not the city's locale")
+
+
 def _parse(where, value, parser, problems):
     try:
         return parser(value)
@@ -193,10 +200,7 @@ def load_network_data():
             )
         elif project.get("origin_conference") and project["origin_conference"] not in conferences:
             problems.append(f"{where}: no event is conference {project['origin_conference']!r}")
-        if project.get("lead_city") not in rows:
-            problems.append(f"{where}: unknown lead city")
-        elif project.get("source_locale") != rows[project["lead_city"]]["locale"]:
-            problems.append(f"{where}: source_locale is not the lead city's locale")
+        _check_city(where, project, "lead_city", rows, problems)
         if not 1 <= len(project.get("themes", [])) <= 3:
             problems.append(f"{where}: needs 1 to 3 themes")
         problems += [f"{where}: unknown theme {t!r}" for t in project.get("themes", []) if t not in THEME_SLUGS]
@@ -227,10 +231,7 @@ def load_network_data():
 
     for news in data.news:
         where = f"news {news['key']}"
-        if news.get("city") not in rows:
-            problems.append(f"{where}: unknown city")
-        elif news.get("source_locale") != rows[news["city"]]["locale"]:
-            problems.append(f"{where}: source_locale is not the city's locale")
+        _check_city(where, news, "city", rows, problems)
         published = _parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
         if published and not date(2017, 1, 1) <= published <= LATEST_NEWS_DATE:
             problems.append(f"{where}: date out of range")
@@ -243,10 +244,7 @@ def load_network_data():
 
     for event in data.events:
         where = f"event {event['key']}"
-        if event.get("city") not in rows:
-            problems.append(f"{where}: unknown city")
-        elif event.get("source_locale") != rows[event["city"]]["locale"]:
-            problems.append(f"{where}: source_locale is not the city's locale")
+        _check_city(where, event, "city", rows, problems)
         start = _parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
         end = _parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
         if start and end and end < start:

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from citypages.models import CooperationProjectPage, EventPage
+from citypages.models import CooperationProjectPage, EventPage, ProjectPartnerCity
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,12 @@ def test_a_new_city_gets_its_own_media_collection(network_tree):
     assert city.collection.get_parent().is_root()
     french = city.copy_for_translation(network_tree.locales["fr"])
     assert french.collection_id == city.collection_id
+
+
+def test_the_lead_city_cannot_be_its_own_partner(network_tree, city):
+    project = CooperationProjectPageFactory(parent=city)
+    with pytest.raises(ValidationError) as error:
+        ProjectPartnerCity(page=project, city=city).full_clean()
+    assert "city" in error.value.message_dict
+    other = CityPageFactory(parent=network_tree.city_index)
+    ProjectPartnerCity(page=project, city=other).full_clean()

@@ -43,9 +43,10 @@ class Command(BaseCommand):
         accounts, password = create_demo_accounts()
         if builder.created:
             rebuild_indexes()
-        self.report(data, builder.created, accounts, password, time.monotonic() - started)
+        self.report(data, builder, accounts, password, time.monotonic() - started)
 
-    def report(self, data, created, accounts, password, seconds):
+    def report(self, data, builder, accounts, password, seconds):
+        created = builder.created
         write = self.stdout.write
         if not created and not accounts:
             write(self.style.SUCCESS(f"Nothing to do: the demo network is already complete ({seconds:.1f} s)."))
@@ -57,6 +58,14 @@ class Command(BaseCommand):
         for kind in kinds:
             counts = [created[(kind, code)] for code in locales]
             write("  " + str(kind).ljust(22) + "".join(str(n).rjust(8) for n in counts) + str(sum(counts)).rjust(8))
+        for kind in kinds:
+            origins = ", ".join(
+                f"{builder.origins[(kind, origin)]} {origin}"
+                for origin in ("originals", "translations", "aliases")
+                if builder.origins[(kind, origin)]
+            )
+            if origins:
+                write(f"  {kind}: {origins}")
         for username, role in accounts:
             write(f"  account {username} ({role})")
         if password:
