@@ -46,3 +46,23 @@ def test_default_database_is_sqlite_in_a_var_folder_made_on_a_fresh_clone(tmp_pa
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "django.db.backends.sqlite3"
     assert var.is_dir()
+
+
+def test_production_cache_round_trips_through_redis():
+    script = (
+        "import django, uuid; django.setup(); from django.core.cache import cache; key = uuid.uuid4().hex; "
+        "cache.set(key, 'café', 30); print(cache.get(key), cache.client.get_client().ping()); cache.delete(key)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env = clean | {
+        "DJANGO_SETTINGS_MODULE": "settings.production",
+        "SECRET_KEY": "s",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/citynet",
+        "ALLOWED_HOSTS": "citynet.example",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["café", "True"]
