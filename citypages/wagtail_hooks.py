@@ -1,10 +1,12 @@
 """Admin registration of the network's snippets, grouped under one "Network" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organisation, Theme
+from .synctree import alias_into_every_locale
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -29,3 +31,9 @@ class NetworkSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkSnippetGroup)
+
+
+@hooks.register("after_create_page")
+def synchronise_new_page(request, page):
+    if page.alias_of_id is None and page.depth > 2:
+        alias_into_every_locale(page)

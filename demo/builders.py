@@ -24,6 +24,7 @@ from citypages.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from citypages.synctree import alias_into_every_locale
 from home.models import HomePage
 
 from .content import LOCALES
@@ -83,12 +84,8 @@ class NetworkBuilder:
             self._count(translated, "translations")
 
     def _alias_everywhere(self, page):
-        """Alias the page into each locale that has neither a translation nor an alias (a synchronised tree)."""
-        present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
-        for locale in self.locales.values():
-            if locale.id not in present:
-                alias = page.copy_for_translation(locale, copy_parents=True, alias=True)
-                self._count(alias, "aliases")
+        for alias in alias_into_every_locale(page):
+            self._count(alias, "aliases")
 
     # -- steps ------------------------------------------------------------------------------------------------
 

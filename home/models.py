@@ -39,13 +39,22 @@ class HomePage(Page):
             CooperationProjectPage.objects.live()
             .filter(**in_tree)
             .with_city()
+            .with_original_language()
             .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
         )
         context["latest_news"] = (
-            NewsPage.objects.live().filter(**in_tree).with_city().order_by("-date", "-pk")[:LATEST_COUNT]
+            NewsPage.objects.live()
+            .filter(**in_tree)
+            .with_city()
+            .with_original_language()
+            .order_by("-date", "-pk")[:LATEST_COUNT]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live().filter(end__gte=timezone.now(), **in_tree).with_city().order_by("start")[:4]
+            EventPage.objects.live()
+            .filter(end__gte=timezone.now(), **in_tree)
+            .with_city()
+            .with_original_language()
+            .order_by("start")[:4]
         )
         context["themes"] = Theme.objects.filter(**in_tree).order_by("name")
         return context

@@ -191,13 +191,10 @@ class CityPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = (
-            CooperationProjectPage.objects.child_of(self)
-            .live()
-            .order_by("title")
-            .prefetch_related("page_themes__theme")
+            CooperationProjectPage.objects.child_of(self).live().with_original_language().order_by("title")
         )
-        context["news_items"] = NewsPage.objects.child_of(self).live().order_by("-date")[:10]
-        context["events"] = EventPage.objects.child_of(self).live().order_by("-start")[:10]
+        context["news_items"] = NewsPage.objects.child_of(self).live().with_original_language().order_by("-date")[:10]
+        context["events"] = EventPage.objects.child_of(self).live().with_original_language().order_by("-start")[:10]
         context["twin_cities"] = self.twin_cities()
         return context
 

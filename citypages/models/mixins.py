@@ -24,6 +24,11 @@ class CitySectionQuerySet(PageQuerySet):
             city_url_path=models.Subquery(city.values("url_path")[:1]),
         )
 
+    def with_original_language(self):
+        """Annotate ``original_language``: for an alias (a page not yet translated into this tree's language,
+        shown with its original text) the original's language code, else None. Same query, one join."""
+        return self.annotate(original_language=models.F("alias_of__locale__language_code"))
+
 
 CitySectionPageManager = PageManager.from_queryset(CitySectionQuerySet)
 

@@ -18,6 +18,21 @@ def live_translations(page):
 
 
 @register.filter
+def real_translations(page):
+    """Live copies of the page that are its original or a translation, not aliases (one query)."""
+    if not hasattr(page, "get_translations"):
+        return []
+    return live_translations(page).filter(alias_of__isnull=True)
+
+
+@register.filter
+def content_language(page):
+    """The language the page's text is in: its original's for an alias, else its own."""
+    source = page.alias_of if getattr(page, "alias_of_id", None) else page
+    return source.locale.language_code
+
+
+@register.filter
 def language_links(page, request):
     """Links for the language switcher: the page's live copies, or for a view the same URL in each language."""
     if hasattr(page, "get_translations"):

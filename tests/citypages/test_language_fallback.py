@@ -1,0 +1,100 @@
+"""Each item once, in the reader's language when translated, else in its original language with a label."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail import hooks
+
+from citypages.models import NewsPage
+from citypages.synctree import alias_into_every_locale
+from tests.citypages.factories import CityPageFactory, NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def anshan(network_tree):
+    """Anshan authored in Chinese, with one news item translated into English and one not translated."""
+    city = CityPageFactory(parent=network_tree.index_in("zh-hans"), title="鞍山", slug="anshan", english_name="Anshan")
+    translated = NewsPageFactory(parent=city, title="大学合作周", slug="university-week", summary="两校师生交流。")
+    untranslated = NewsPageFactory(parent=city, title="绿色校园", slug="green-campus", summary="校园植树活动。")
+    alias_into_every_locale(city)
+    english = translated.copy_for_translation(network_tree.locales["en"])
+    english.title, english.summary = "University cooperation week", "Students and staff of both universities met."
+    english.save_revision().publish()
+    alias_into_every_locale(translated)
+    alias_into_every_locale(untranslated)
+    return {"city": city, "translated": translated, "untranslated": untranslated}
+
+
+def card_of(html, title):
+    start = html.index(title)
+    return html[html.rindex("<li", 0, start) : html.index("</li>", start)]
+
+
+def test_english_listing_shows_the_translation_and_labels_the_original(client, anshan):
+    html = client.get("/en/cities/anshan/").content.decode()
+    assert "University cooperation week" in html and "大学合作周" not in html
+    assert "Original in" not in card_of(html, "University cooperation week")
+    original = card_of(html, "绿色校园")
+    assert "Original in 简体中文" in original
+    assert 'lang="zh-hans"' in original
+
+
+def test_french_listing_shows_each_item_once_in_its_original_language(client, anshan):
+    html = client.get("/fr/cities/anshan/").content.decode()
+    assert html.count("大学合作周") == 1 and html.count("绿色校园") == 1
+    assert html.count("badge--original") == 2
+
+
+def test_chinese_listing_has_no_labels(client, anshan):
+    html = client.get("/zh-hans/cities/anshan/").content.decode()
+    assert "大学合作周" in html and "绿色校园" in html
+    assert "badge--original" not in html
+
+
+def test_untranslated_page_says_so_and_links_the_languages_it_exists_in(client, anshan):
+    response = client.get("/fr/cities/anshan/university-week/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert 'role="note"' in html
+    assert 'href="/en/cities/anshan/university-week/"' in html
+    assert 'href="/zh-hans/cities/anshan/university-week/"' in html
+    assert '<h1 lang="zh-hans">大学合作周</h1>' in html
+
+
+def test_hreflang_lists_only_real_translations_and_x_default(client, anshan):
+    html = client.get("/fr/cities/anshan/university-week/").content.decode()
+    assert 'hreflang="en" href="http://localhost/en/cities/anshan/university-week/"' in html
+    assert 'hreflang="zh-hans" href="http://localhost/zh-hans/cities/anshan/university-week/"' in html
+    assert 'hreflang="x-default" href="http://localhost/en/cities/anshan/university-week/"' in html
+    assert '<link rel="alternate" hreflang="fr"' not in html
+
+
+def test_translated_page_has_no_notice(client, anshan):
+    html = client.get("/en/cities/anshan/university-week/").content.decode()
+    assert 'role="note"' not in html
+    assert '<h1 lang="en">University cooperation week</h1>' in html
+
+
+def test_listing_queries_do_not_grow_with_untranslated_items(client, anshan):
+    def count():
+        client.get("/fr/cities/anshan/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/fr/cities/anshan/")
+        return len(captured)
+
+    before = count()
+    for n in range(5):
+        alias_into_every_locale(NewsPageFactory(parent=anshan["city"], title=f"新闻 {n}", slug=f"news-{n}"))
+    assert count() == before
+
+
+def test_pages_created_in_the_admin_are_synchronised_into_every_locale(anshan, network_tree):
+    page = NewsPageFactory(parent=anshan["city"], title="港口", slug="port")
+    for hook in hooks.get_hooks("after_create_page"):
+        hook(None, page)
+    copies = NewsPage.objects.filter(translation_key=page.translation_key)
+    assert {copy.locale.language_code for copy in copies} == set(network_tree.locales)
+    assert all(copy.alias_of_id == page.pk for copy in copies if copy.pk != page.pk)
