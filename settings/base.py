@@ -164,9 +164,16 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# wagtail-localize: translations are published when their source is; machine translation set by env.
+# wagtail-localize: translations are published when their source is; machine translation by DeepL when a key
+# is given (dev and test fall back to localize's offline dummy translator, production to none).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator", "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY}}
+    if DEEPL_API_KEY
+    else None
+)
+DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 
 NETWORK_NAME = _("CityNet")
 

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import DUMMY_MACHINE_TRANSLATOR, MIDDLEWARE, WAGTAILLOCALIZE_MACHINE_TRANSLATOR
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "test-only-secret-key")  # noqa: S105
@@ -16,3 +16,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR

@@ -66,3 +66,25 @@ def test_production_cache_round_trips_through_redis():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["café", "True"]
+
+
+def machine_translator(module, **env):
+    script = f"import {module} as s; print((s.WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {{}}).get('CLASS'))"
+    clean = {k: v for k, v in os.environ.items() if k != "DEEPL_API_KEY"}
+    production = {"SECRET_KEY": "s", "DATABASE_URL": "postgres://postgres@127.0.0.1/x", "ALLOWED_HOSTS": "a.b"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=clean | production | env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_machine_translation_uses_deepl_when_a_key_is_set():
+    for module in ("settings.dev", "settings.production"):
+        assert machine_translator(module, DEEPL_API_KEY="k:fx").endswith("deepl.DeepLTranslator")
+
+
+def test_without_a_key_dev_and_test_translate_offline_and_production_has_no_machine_translation():
+    assert machine_translator("settings.dev").endswith("dummy.DummyTranslator")
+    assert machine_translator("settings.test").endswith("dummy.DummyTranslator")
+    assert machine_translator("settings.production") == "None"
