@@ -13,11 +13,6 @@ from django.utils.translation import get_language
 
 # pycountry names its catalogues after gettext locales, not Django language codes.
 GETTEXT_LANGUAGE = {"zh-hans": "zh_CN", "pt": "pt"}
-CONTINENTS = {
-    "FR": "europe", "ES": "europe", "PT": "europe", "IT": "europe", "DE": "europe", "PL": "europe",
-    "RO": "europe", "HU": "europe", "GB": "europe", "MX": "north-america", "US": "north-america",
-    "CA": "north-america", "BR": "south-america", "CN": "asia", "IN": "asia", "TH": "asia",
-}  # fmt: skip
 
 
 @lru_cache(maxsize=32)

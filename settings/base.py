@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -174,8 +173,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     else None
 )
 DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-
-NETWORK_NAME = _("CityNet")
 
 LOGGING = {
     "version": 1,

@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from citypages.blocks import BodyStreamBlock
-from citypages.countries import CONTINENTS, country_choices, country_name
+from citypages.countries import country_choices, country_name
 
 from .mixins import live_count_by_city
 
@@ -179,10 +179,6 @@ class CityPage(Page):
     @property
     def country_name(self):
         return country_name(self.country)
-
-    @property
-    def continent(self):
-        return CONTINENTS.get(self.country, "")
 
     def get_context(self, request, *args, **kwargs):
         from .event import EventPage

@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -47,8 +46,3 @@ def language_links(page, request):
         ]
     path = request.get_full_path() if request else "/"
     return [{"code": code, "name": name, "url": translate_url(path, code)} for code, name in settings.LANGUAGES]
-
-
-@register.simple_tag
-def current_language_name():
-    return LANGUAGE_NAMES.get(get_language(), "")
