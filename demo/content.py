@@ -180,6 +180,9 @@ def load_network_data():
         problems.append(f"city {slug}: profile for a city missing from network_cities.csv")
 
     organisation_keys = {org["key"] for org in data.organisations}
+    names = [org["name"] for org in data.organisations]
+    # seed_network finds an organisation again by its name, so names must be unique.
+    problems += [f"organisation name {name!r} is used more than once" for name in set(names) if names.count(name) > 1]
     for org in data.organisations:
         if org.get("type") not in ORGANISATION_TYPES:
             problems.append(f"organisation {org['key']}: bad type {org.get('type')!r}")

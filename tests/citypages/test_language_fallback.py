@@ -1,11 +1,12 @@
 """Each item once, in the reader's language when translated, else in its original language with a label."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail import hooks
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from citypages.models import NewsPage
+from citypages.models import EventPage
 from citypages.synctree import alias_into_every_locale
 from tests.citypages.factories import CityPageFactory, NewsPageFactory
 
@@ -91,10 +92,29 @@ def test_listing_queries_do_not_grow_with_untranslated_items(client, anshan):
     assert count() == before
 
 
-def test_pages_created_in_the_admin_are_synchronised_into_every_locale(anshan, network_tree):
-    page = NewsPageFactory(parent=anshan["city"], title="港口", slug="port")
-    for hook in hooks.get_hooks("after_create_page"):
-        hook(None, page)
-    copies = NewsPage.objects.filter(translation_key=page.translation_key)
+def test_pages_created_in_the_admin_are_synchronised_into_every_locale(client, anshan, network_tree):
+    admin = get_user_model().objects.create_superuser("office", "office@citynet.example", "pw")
+    client.force_login(admin)
+    form = nested_form_data(
+        {
+            "title": "港口开放日",
+            "slug": "port-open-day",
+            "summary": "港口向市民开放。",
+            "start": "2027-05-01 09:00",
+            "end": "2027-05-01 17:00",
+            "venue": "港口",
+            "page_themes": inline_formset([]),
+            "comments": inline_formset([]),
+            "body": streamfield([]),
+            "programme": streamfield([]),
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/citypages/eventpage/{anshan['city'].pk}/", form)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    copies = EventPage.objects.filter(slug="port-open-day")
     assert {copy.locale.language_code for copy in copies} == set(network_tree.locales)
-    assert all(copy.alias_of_id == page.pk for copy in copies if copy.pk != page.pk)
+    original = copies.get(alias_of__isnull=True)
+    assert original.locale.language_code == "zh-hans" and original.live
+    assert all(copy.alias_of_id == original.pk for copy in copies if copy.pk != original.pk)
+    assert "港口开放日" in client.get("/en/cities/anshan/").content.decode()

@@ -26,6 +26,7 @@ def broken_data(tmp_path, monkeypatch):
     group["projects"][0]["status"] = "abandoned"
     group["news"][0]["date"] = "2030-01-01"
     del group["projects"][1]["text"]["en"]
+    group["organisations"][1]["name"] = group["organisations"][0]["name"]
     (copy / "asia.json").write_text(json.dumps(group, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(content, "DATA_DIR", copy)
     return group
@@ -38,6 +39,7 @@ def test_inconsistent_data_lists_every_problem(broken_data):
     assert "unknown theme 'no-such-theme'" in problems
     assert "bad status 'abandoned'" in problems
     assert "date out of range" in problems
+    assert f"organisation name {broken_data['organisations'][0]['name']!r} is used more than once" in problems
     assert f"project {broken_data['projects'][1]['key']}: no text in 'en'" in problems
 
 
