@@ -9,11 +9,12 @@ from wagtail.models import Page
 
 from citypages.blocks import BodyStreamBlock
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from translations.permissions import TranslatorAwarePermissionsMixin
 
 LATEST_COUNT = 6
 
 
-class HomePage(Page):
+class HomePage(TranslatorAwarePermissionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)
 

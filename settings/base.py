@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "citypages",
     "search",
     "demo",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.contrib.forms",

@@ -34,16 +34,16 @@ class Tree:
 
 @pytest.fixture
 def network_tree(db):
-    """A network home and city index in en (the site root) and their translations in fr and zh-hans."""
+    """A network home and city index in en (the site root) and their translations in fr, zh-hans and th."""
     locales = {"en": Locale.get_default()}
-    for code in ("fr", "zh-hans"):
+    for code in ("fr", "zh-hans", "th"):
         locales[code], _ = Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root, locale=locales["en"])
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     city_index = CityIndexPageFactory(parent=home)
-    for code in ("fr", "zh-hans"):
+    for code in ("fr", "zh-hans", "th"):
         translated_home = home.copy_for_translation(locales[code])
         translated_home.save_revision().publish()
         city_index.copy_for_translation(locales[code]).save_revision().publish()

@@ -13,11 +13,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
+from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import live_count_by_city
 
 
-class CityIndexPage(Page):
+class CityIndexPage(TranslatorAwarePermissionsMixin, Page):
     """All member cities of the network (one per language tree)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -50,7 +51,7 @@ class CityIndexPage(Page):
         return context
 
 
-class CityPage(Page):
+class CityPage(TranslatorAwarePermissionsMixin, Page):
     """One member city: its profile, and the root of its section (projects, news, events)."""
 
     class Role(models.TextChoices):

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from translations.state import original_language
+
 # Tree depth of a CityPage: root (1) > home (2) > city index (3) > city (4).
 CITY_PAGE_DEPTH = 4
 
@@ -25,9 +27,9 @@ class CitySectionQuerySet(PageQuerySet):
         )
 
     def with_original_language(self):
-        """Annotate ``original_language``: for an alias (a page not yet translated into this tree's language,
-        shown with its original text) the original's language code, else None. Same query, one join."""
-        return self.annotate(original_language=models.F("alias_of__locale__language_code"))
+        """Annotate ``original_language``: the language of the text a copy shows when it is not yet translated
+        into its tree's language (an alias, or a translation not published yet), else None. Same query."""
+        return self.annotate(original_language=original_language())
 
 
 CitySectionPageManager = PageManager.from_queryset(CitySectionQuerySet)

@@ -12,13 +12,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
+from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
 
 MAX_THEMES = 3
 
 
-class CooperationProjectPage(CitySectionMixin, Page):
+class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, Page):
     class Status(models.TextChoices):
         IDEA = "idea", _("Idea")
         SEEKING_PARTNERS = "seeking_partners", _("Seeking partners")

@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 
+from translations import state
+
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -18,17 +20,27 @@ def live_translations(page):
 
 @register.filter
 def real_translations(page):
-    """Live copies of the page that are its original or a translation, not aliases (one query)."""
+    """Live copies of the page whose text is in their own language: the original and published translations,
+    not aliases nor translations still waiting for their text (one query)."""
     if not hasattr(page, "get_translations"):
         return []
-    return live_translations(page).filter(alias_of__isnull=True)
+    return (
+        live_translations(page).annotate(shown_language=state.original_language()).filter(shown_language__isnull=True)
+    )
+
+
+@register.filter
+def original_language(page):
+    """The language code of the page's text when it is not yet translated into the page's language, else None."""
+    if not hasattr(page, "translation_key"):
+        return None
+    return state.page_original_language(page)
 
 
 @register.filter
 def content_language(page):
-    """The language the page's text is in: its original's for an alias, else its own."""
-    source = page.alias_of if getattr(page, "alias_of_id", None) else page
-    return source.locale.language_code
+    """The language the page's text is in."""
+    return original_language(page) or page.locale.language_code
 
 
 @register.filter

@@ -118,3 +118,11 @@ def test_pages_created_in_the_admin_are_synchronised_into_every_locale(client, a
     assert original.locale.language_code == "zh-hans" and original.live
     assert all(copy.alias_of_id == original.pk for copy in copies if copy.pk != original.pk)
     assert "港口开放日" in client.get("/en/cities/anshan/").content.decode()
+
+
+def test_thai_listing_shows_each_item_once_in_its_original_language(client, anshan):
+    html = client.get("/th/cities/anshan/").content.decode()
+    assert '<html lang="th">' in html
+    assert html.count("大学合作周") == 1 and html.count("绿色校园") == 1
+    assert html.count("badge--original") == 2
+    assert 'lang="zh-hans"' in card_of(html, "绿色校园")

@@ -1,0 +1,119 @@
+"""The translation report: per city and language, what readers of that language miss or get out of date.
+
+wagtail-localize's Reports › Translations lists translation records; pages nobody has started translating (the
+aliases of a synchronised tree) are not there at all, and nothing groups by city. This report starts from the
+pages of each city's section.
+"""
+
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.db.models.functions import Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+
+from citypages.models import CityPage
+from citypages.models.mixins import CITY_PAGE_DEPTH
+
+from .status import IN_PROGRESS, LABELS, MISSING, NEEDS_WORK, OUT_OF_DATE, SYMBOLS, start_translation_url, statuses_for
+
+CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
+
+
+def _section_originals():
+    """One row per item of a city section (city pages included): its original copy, with its city's key."""
+    cities = {row["path"]: row for row in CityPage.objects.values("path", "translation_key", "title", "locale_id")}
+    pages = (
+        Page.objects.filter(depth__gte=CITY_PAGE_DEPTH, alias_of__isnull=True)
+        .annotate(city_path=Substr("path", 1, CITY_PATH_LENGTH))
+        .only("pk", "title", "translation_key", "locale_id", "content_type", "path")
+        .order_by("path")
+    )
+    seen, originals = set(), []
+    for page in pages:
+        # Several non-alias copies can share a key (translations); keep the first one met in tree order, and
+        # below, let the status table say which copy is the original.
+        if page.translation_key in seen or page.city_path not in cities:
+            continue
+        seen.add(page.translation_key)
+        page.city_key = cities[page.city_path]["translation_key"]
+        originals.append(page)
+    return originals
+
+
+def _city_names(language_code):
+    """{city translation key: name} in the admin user's language where the city has that copy."""
+    names = {}
+    for row in CityPage.objects.values("translation_key", "title", "locale__language_code"):
+        if row["locale__language_code"] == language_code or row["translation_key"] not in names:
+            names[row["translation_key"]] = row["title"]
+    return names
+
+
+class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "translations/admin/report.html"
+    page_title = _("Translations by city")
+    header_icon = "site"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        languages = [code for code, _name in settings.LANGUAGES]
+        originals = _section_originals()
+        statuses = statuses_for(originals, languages)
+        city_names = _city_names(self.request.LANGUAGE_CODE)
+        selected_city = self.request.GET.get("city", "")
+        selected_language = self.request.GET.get("language", "")
+        if selected_language not in languages:
+            selected_language = ""
+
+        counts = defaultdict(Counter)
+        rows = []
+        for page in originals:
+            for code, status in statuses[page.translation_key].items():
+                if status.status in NEEDS_WORK:
+                    counts[(page.city_key, code)][status.status] += 1
+                    if (not selected_city or str(page.city_key) == selected_city) and (
+                        not selected_language or code == selected_language
+                    ):
+                        rows.append(self._row(page, status, city_names))
+        context.update(
+            languages=[(code, dict(settings.LANGUAGES)[code]) for code in languages],
+            cities=[
+                {
+                    "key": key,
+                    "name": name,
+                    "cells": [
+                        {
+                            "code": code,
+                            "missing": counts[(key, code)][MISSING] + counts[(key, code)][IN_PROGRESS],
+                            "out_of_date": counts[(key, code)][OUT_OF_DATE],
+                        }
+                        for code in languages
+                    ],
+                }
+                for key, name in sorted(city_names.items(), key=lambda item: item[1])
+            ],
+            rows=rows,
+            filtered=bool(selected_city or selected_language),
+            selected_city=selected_city,
+            selected_city_name=next((n for k, n in city_names.items() if str(k) == selected_city), ""),
+            selected_language=selected_language,
+            legend=[(SYMBOLS[status], LABELS[status]) for status in SYMBOLS],
+        )
+        return context
+
+    def _row(self, page, status, city_names):
+        if status.status == MISSING:
+            action = (_("Translate"), start_translation_url(page.pk, status.language_code))
+        else:
+            action = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[status.page_id]))
+        return {
+            "page": page,
+            "city": city_names.get(page.city_key, ""),
+            "status": status,
+            "action_label": action[0],
+            "action_url": action[1],
+        }

@@ -1,0 +1,38 @@
+"""Admin entry points of the translation workflow: the report, the per-language listings, the submission screens."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .listings import CityContentGroup
+from .report import TranslationReportView
+from .submission import TeamPageTranslationView, TeamSnippetTranslationView
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("reports/translations-by-city/", TranslationReportView.as_view(), name="translations_by_city")]
+
+
+@hooks.register("register_admin_urls")
+def register_submission_urls():
+    # The same paths as wagtail-localize's submission views, matched first because this app is listed before it.
+    return [
+        path("localize/submit/page/<int:page_id>/", TeamPageTranslationView.as_view(), name="team_submit_page"),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            TeamSnippetTranslationView.as_view(),
+            name="team_submit_snippet",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem(_("Translations by city"), reverse("translations_by_city"), icon_name="site", order=710)
+
+
+@hooks.register("register_admin_viewset")
+def register_city_content_listings():
+    return CityContentGroup()
