@@ -1,4 +1,4 @@
-"""Demo accounts: a network administrator and two city communicators.
+"""Demo accounts: a network administrator, two city communicators and two translators (German, Chinese).
 
 Passwords come from DEMO_PASSWORD, or are generated once and printed; an existing account keeps its
 password unless DEMO_PASSWORD is given.
@@ -8,11 +8,15 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
 from citypages.models import CityPage
 from citypages.permissions import grant_city_communicators
+from translations.permissions import ensure_translator_team
 
 COMMUNICATOR_CITIES = ("clermont-ferrand", "anshan")
+# username: language code of the team they join
+TRANSLATORS = {"german.translator": "de", "chinese.translator": "zh-hans"}
 
 
 def create_demo_accounts():
@@ -44,4 +48,11 @@ def create_demo_accounts():
         user = ensure(f"{slug}.communicator", f"{city.english_name} communicator", email=f"{slug}@citynet.example")
         group = grant_city_communicators(city)
         user.groups.add(group)
+    for username, code in TRANSLATORS.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            continue
+        role = f"translator into {locale.get_display_name()}"
+        user = ensure(username, role, email=f"{username}@citynet.example")
+        user.groups.add(ensure_translator_team(locale))
     return changed, (wanted or generated) if changed else None

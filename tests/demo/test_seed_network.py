@@ -6,7 +6,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils.http import urlencode
 from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
 from demo.content import LOCALES
@@ -119,7 +121,13 @@ def test_home_page_shows_the_whole_network(seed_report, client):
 def test_demo_accounts_use_the_demo_password(seed_report, client):
     User = get_user_model()
     assert User.objects.get(username="admin").is_superuser
-    for username in ("admin", "clermont-ferrand.communicator", "anshan.communicator"):
+    for username in (
+        "admin",
+        "clermont-ferrand.communicator",
+        "anshan.communicator",
+        "german.translator",
+        "chinese.translator",
+    ):
         assert client.login(username=username, password=PASSWORD), username
 
 
@@ -140,3 +148,49 @@ def test_communicator_edits_their_city_in_every_locale_and_nothing_else(seed_rep
         assert client.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200
     for copy in CityPage.objects.filter(slug="anshan")[:3]:
         assert client.get(f"/admin/pages/{copy.pk}/edit/").status_code in (302, 403)
+
+
+def test_german_translator_translates_an_anshan_news_item_for_the_german_home_page(
+    seed_report, client, django_capture_on_commit_callbacks
+):
+    """The issue's walkthrough, over HTTP as the demo translator does it in the browser."""
+    german = Locale.objects.get(language_code="de")
+    original = NewsPage.objects.get(slug="anshan-2026-winter-youth-exchange", locale__language_code="zh-hans")
+    alias = original.get_translation(german)
+    home = client.get("/de/").content.decode()
+    assert "badge--original" in card_of(home, original.title)
+
+    assert client.login(username="german.translator", password=PASSWORD)
+    assert "/admin/localize/submit/page/" in client.get(f"/admin/pages/{alias.pk}/edit/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{original.pk}/", {"locales": [german.pk]})
+    assert response.status_code == 302
+    translation = Translation.objects.get(source__object_id=original.translation_key, target_locale=german)
+    assert client.get(f"/admin/pages/{alias.pk}/edit/").status_code == 200  # the translation editor
+
+    german_texts = {
+        "title": "Anshan lädt zum Winter-Jugendaustausch ein",
+        "summary": "Anshan plant im Januar ein erstes Wintercamp für Schülerinnen und Schüler der Netzwerkstädte.",
+    }
+    for segment in StringSegment.objects.filter(source=translation.source, context__path__in=german_texts):
+        url = f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/"
+        data = urlencode({"value": german_texts[segment.context.path]})
+        response = client.put(url, data, content_type="application/x-www-form-urlencoded")
+        assert response.status_code in (200, 201), response.content
+    assert client.post(f"/admin/localize/translate/{translation.pk}/machine_translate/").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/pages/{alias.pk}/edit/", {"action": "publish"}).status_code == 302
+
+    client.logout()
+    home = client.get("/de/").content.decode()
+    card = card_of(home, german_texts["title"])
+    assert "badge--original" not in card and 'lang="zh-hans"' not in card
+    assert original.title not in home
+    assert home.count("badge--original") >= 3  # the other items stay in their original languages, labelled
+    page = client.get(alias.get_url()).content.decode()
+    assert f'<h1 lang="de">{german_texts["title"]}</h1>' in page and 'role="note"' not in page
+
+
+def card_of(html, title):
+    start = html.index(title)
+    return html[html.rindex("<li", 0, start) : html.index("</li>", start)]
