@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from citypages.models import EventPage
@@ -126,3 +127,27 @@ def test_thai_listing_shows_each_item_once_in_its_original_language(client, ansh
     assert html.count("大学合作周") == 1 and html.count("绿色校园") == 1
     assert html.count("badge--original") == 2
     assert 'lang="zh-hans"' in card_of(html, "绿色校园")
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_locales(client, anshan, network_tree):
+    paths = ["/fr/", "/fr/cities/anshan/", "/en/cities/anshan/", "/th/cities/"]
+
+    def counts():
+        result = []
+        for path in paths:
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            result.append(len(captured))
+        return result
+
+    before = counts()
+    for code in ("de", "es", "pl", "it"):
+        locale = Locale.objects.create(language_code=code)
+        network_tree.home.copy_for_translation(locale).save_revision().publish()
+        network_tree.city_index.copy_for_translation(locale).save_revision().publish()
+    for page in (anshan["city"], anshan["translated"], anshan["untranslated"]):
+        alias_into_every_locale(page)
+    german = anshan["untranslated"].get_translation(Locale.objects.get(language_code="de"))
+    assert german.alias_of_id  # the item now exists in 8 trees
+    assert counts() == before
