@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .listings import CityContentGroup
+from .po_upload import upload_translation_po_file
 from .report import TranslationReportView
 from .submission import TeamPageTranslationView, TeamSnippetTranslationView
 
@@ -16,14 +17,19 @@ def register_report_url():
 
 
 @hooks.register("register_admin_urls")
-def register_submission_urls():
-    # The same paths as wagtail-localize's submission views, matched first because this app is listed before it.
+def register_localize_view_urls():
+    # The same paths as wagtail-localize's views they extend, matched first because this app is listed before it.
     return [
         path("localize/submit/page/<int:page_id>/", TeamPageTranslationView.as_view(), name="team_submit_page"),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             TeamSnippetTranslationView.as_view(),
             name="team_submit_snippet",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_translation_po_file,
+            name="checked_upload_pofile",
         ),
     ]
 
