@@ -3,7 +3,8 @@
     DJANGO_SETTINGS_MODULE=settings.dev .venv/bin/python benchmarks/page_queries.py [--repeat 5]
 
 For each page type and a few locales it requests pages through Django's test client (no network), after
-one warm-up request, and prints the query count and the median server time. Results: docs/foundation.md.
+one warm-up request, and prints the query count and the median server time; then the same for the admin's
+translation views, logged in as the first superuser. Results: docs/foundation.md and docs/translations.md.
 """
 
 import argparse
@@ -20,6 +21,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -27,8 +29,14 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage  # noqa: E402
 from home.models import HomePage  # noqa: E402
 
-LOCALES = ("en", "fr", "zh-hans", "th")
+LOCALES = ("en", "fr", "de", "zh-hans", "th")
 PAGE_TYPES = (HomePage, CityIndexPage, CityPage, CooperationProjectPage, NewsPage, EventPage)
+ADMIN_URLS = (
+    "/admin/reports/translations-by-city/",
+    "/admin/reports/translations-by-city/?language=de",
+    "/admin/news_listing/",
+    "/admin/project_listing/",
+)
 
 
 def measure(client, url, repeat):
@@ -59,6 +67,13 @@ def main():
             print(f"{model.__name__:<24}{code:<9}{queries:>8}{median:>11.1f}  {page.url}")
     queries, median = measure(client, "/en/search/?q=energy", args.repeat)
     print(f"{'search':<24}{'en':<9}{queries:>8}{median:>11.1f}  /en/search/?q=energy")
+    administrator = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    if administrator is None:
+        return
+    client.force_login(administrator)
+    for url in ADMIN_URLS:
+        queries, median = measure(client, url, args.repeat)
+        print(f"{'admin':<24}{'en':<9}{queries:>8}{median:>11.1f}  {url}")
 
 
 if __name__ == "__main__":
