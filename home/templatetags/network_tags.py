@@ -8,25 +8,38 @@ from translations import state
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
-@register.filter
-def live_translations(page):
-    """Every live copy of the page, this one included, one query (for hreflang alternates)."""
-    if not hasattr(page, "get_translations"):
-        return []
-    return page.get_translations(inclusive=True).live().select_related("locale").order_by("locale__language_code")
+def _in_language_order(copies):
+    return sorted(copies, key=lambda copy: LANGUAGE_ORDER.get(copy.locale.language_code, len(LANGUAGE_ORDER)))
 
 
 @register.filter
 def real_translations(page):
     """Live copies of the page whose text is in their own language: the original and published translations,
-    not aliases nor translations still waiting for their text (one query)."""
+    not aliases nor translations still waiting for their text. One query, cached on the page (the switcher,
+    the alternates and the notice all ask)."""
     if not hasattr(page, "get_translations"):
         return []
-    return (
-        live_translations(page).annotate(shown_language=state.original_language()).filter(shown_language__isnull=True)
-    )
+    if not hasattr(page, "_real_translations"):
+        copies = (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .annotate(shown_language=state.original_language())
+            .filter(shown_language__isnull=True)
+        )
+        page._real_translations = _in_language_order(copies)
+    return page._real_translations
+
+
+@register.filter
+def default_translation(page):
+    """The copy for ``hreflang="x-default"``: the English one when it exists, else the original (the oldest)."""
+    copies = real_translations(page)
+    english = [copy for copy in copies if copy.locale.language_code == settings.LANGUAGE_CODE]
+    return english[0] if english else min(copies, key=lambda copy: copy.pk, default=None)
 
 
 @register.filter
@@ -45,15 +58,19 @@ def content_language(page):
 
 @register.filter
 def language_links(page, request):
-    """Links for the language switcher: the page's live copies, or for a view the same URL in each language."""
+    """Links for the language switcher: the languages the page is written or translated in (and the one being
+    read, even when its copy still shows the original), or for a view the same URL in each language."""
     if hasattr(page, "get_translations"):
+        copies = real_translations(page)
+        if page.pk not in {copy.pk for copy in copies}:
+            copies = _in_language_order([*copies, page])
         return [
             {
                 "code": copy.locale.language_code,
                 "name": LANGUAGE_NAMES.get(copy.locale.language_code),
                 "url": copy.get_url(request),
             }
-            for copy in live_translations(page)
+            for copy in copies
             if copy.locale.language_code in LANGUAGE_NAMES
         ]
     path = request.get_full_path() if request else "/"
