@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests.citypages.factories import CityIndexPageFactory
@@ -20,6 +21,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request in Thai leaves Thai active in the thread; the next test must start in the default language.
+    yield
+    translation.deactivate()
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from tqdm import tqdm
 
 from demo.accounts import create_demo_accounts
@@ -17,6 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
 
+    # The same network and the same English report whatever language the caller had active.
+    @no_translations
     def handle(self, *args, no_progress=False, **options):
         started = time.monotonic()
         try:
