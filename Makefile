@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
 PYTEST_ARGS ?=
-COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov-report=term:skip-covered --cov-fail-under=90
+COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov-report=term:skip-covered --cov-fail-under=90
 
 .PHONY: install run serve migrate seed test test-postgres lint format clean
 
@@ -29,7 +29,7 @@ run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""
 	@echo "CityNet is served on http://$(HOST):$(PORT)/en/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "Demo logins: admin, clermont-ferrand.communicator, anshan.communicator, german.translator, chinese.translator"
+	@echo "Demo logins: admin; clermont-ferrand.communicator, clermont-ferrand.moderator, anshan.communicator, anshan.moderator; german.translator, chinese.translator"
 	@echo "  (password: \$$DEMO_PASSWORD, or the one seed_network printed when it created the accounts)"
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/gunicorn cms.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 

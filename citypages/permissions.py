@@ -1,40 +1,29 @@
-"""Editorial rights of a city's communicators: their city's pages in every locale, and their collection."""
+"""What a city page's own editors may do to the city page itself."""
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
-
-PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
-MEDIA_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-)
+from translations.permissions import TranslatorAwarePagePermissionTester, translator_group_ids
 
 
-def communicators_group_name(city_page):
-    return f"{city_page.english_name} - communicators"
+class CityPagePermissionTester(TranslatorAwarePagePermissionTester):
+    """A member city's page stays in the network: the city's team edits it (granted on the page itself), but only
+    rights granted above it (the network office's) delete, move or unpublish it."""
 
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.granted_above = set()
+        if user.is_active and not user.is_superuser:
+            translator_groups = translator_group_ids(user)
+            self.granted_above = {
+                perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                for perm in self.permission_policy.get_cached_permissions_for_user(user)
+                if perm.page_id != page.pk and page.path.startswith(perm.page.path)
+                if perm.group_id not in translator_groups
+            }
 
-def grant_city_communicators(city_page):
-    """Create (or complete) the city's communicators group; returns it.
+    def _network_wide(self, *actions):
+        return self.user.is_superuser or set(actions) <= self.granted_above
 
-    Wagtail grants page permissions per page copy, and each locale has its own copy of the city's page,
-    so the grant is made on every copy that shares the city's translation key.
-    """
-    group, _created = Group.objects.get_or_create(name=communicators_group_name(city_page))
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    page_permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS)
-    for copy in Page.objects.filter(translation_key=city_page.translation_key):
-        for permission in page_permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=copy, permission=permission)
-    if city_page.collection_id:
-        for app_label, codename in MEDIA_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection_id=city_page.collection_id,
-                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
-            )
-    return group
+    def can_delete(self, ignore_bulk=False):
+        return self._network_wide("change", "publish") and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return self._network_wide("publish") and super().can_unpublish()

@@ -1,4 +1,4 @@
-"""Demo accounts: a network administrator, two city communicators and two translators (German, Chinese).
+"""Demo accounts: a network administrator, a communicator and a moderator for two cities, two translators.
 
 Passwords come from DEMO_PASSWORD, or are generated once and printed; an existing account keeps its
 password unless DEMO_PASSWORD is given.
@@ -11,10 +11,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from citypages.models import CityPage
-from citypages.permissions import grant_city_communicators
+from cityteams.onboarding import establish_city_team
 from translations.permissions import ensure_translator_team
 
-COMMUNICATOR_CITIES = ("clermont-ferrand", "anshan")
+# Each gets a communicator (writes and submits) and a moderator (approves and publishes).
+DEMO_CITIES = ("clermont-ferrand", "anshan")
 # username: language code of the team they join
 TRANSLATORS = {"german.translator": "de", "chinese.translator": "zh-hans"}
 
@@ -41,13 +42,14 @@ def create_demo_accounts():
         return user
 
     ensure("admin", "network administrator", is_superuser=True, is_staff=True, email="admin@citynet.example")
-    for slug in COMMUNICATOR_CITIES:
+    for slug in DEMO_CITIES:
         city = CityPage.objects.filter(slug=slug, alias_of__isnull=True).order_by("pk").first()
         if city is None:
             continue
-        user = ensure(f"{slug}.communicator", f"{city.english_name} communicator", email=f"{slug}@citynet.example")
-        group = grant_city_communicators(city)
-        user.groups.add(group)
+        team = establish_city_team(city)
+        for role, group in (("communicator", team.communicators), ("moderator", team.moderators)):
+            user = ensure(f"{slug}.{role}", f"{city.english_name} {role}", email=f"{slug}.{role}@citynet.example")
+            user.groups.add(group)
     for username, code in TRANSLATORS.items():
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:

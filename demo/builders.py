@@ -25,6 +25,7 @@ from citypages.models import (
     Theme,
 )
 from citypages.synctree import alias_into_every_locale
+from cityteams.onboarding import establish_city_team, onboard_city
 from home.models import HomePage
 
 from .content import LOCALES
@@ -73,7 +74,7 @@ class NetworkBuilder:
         self._count(page)
         return page
 
-    def _translate(self, instance, texts, strings_of):
+    def _translate(self, instance, texts, strings_of, count=True):
         """Translate ``instance`` into every locale of ``texts`` it is not yet translated into."""
         for code, entry in texts.items():
             locale = self.locales[code]
@@ -81,7 +82,14 @@ class NetworkBuilder:
             if code == instance.locale.language_code or (existing and not getattr(existing, "alias_of_id", None)):
                 continue
             translated = translate(instance, locale, strings_of(entry) | {"slug": [getattr(instance, "slug", "")]})
-            self._count(translated, "translations")
+            if count:
+                self._count(translated, "translations")
+
+    def _count_copies(self, page):
+        """Count every locale copy of a page made in one go (onboarding aliases, then translations replace some)."""
+        for copy in Page.objects.filter(translation_key=page.translation_key).specific():
+            origin = "originals" if copy.pk == page.pk else "aliases" if copy.alias_of_id else "translations"
+            self._count(copy, origin)
 
     def _alias_everywhere(self, page):
         for alias in alias_into_every_locale(page):
@@ -163,9 +171,9 @@ class NetworkBuilder:
         locale = self.locales[city_data["locale"]]
         city = CityPage.objects.filter(slug=city_data["slug"], locale=locale).first()
         text = city_data["text"]
-        if city is None:
+        onboarded = city is None
+        if onboarded:
             source_text = text[city_data["locale"]]
-            index = CityIndexPage.objects.get(locale=locale)
             city = CityPage(
                 title=source_text["name"],
                 slug=city_data["slug"],
@@ -184,12 +192,11 @@ class NetworkBuilder:
                 intro=source_text["intro"],
                 body=body_stream(source_text["body"]),
             )
-            index.add_child(instance=city)
-            city.working_languages.set(
-                [self.locales[c] for c in city_data.get("working_languages", []) if c in self.locales]
-            )
-            city.save_revision().publish()
-            self._count(city)
+            city.working_languages = [
+                self.locales[c] for c in city_data.get("working_languages", []) if c in self.locales
+            ]
+            # The same onboarding as add_city: page, aliases in every locale, groups, collection, workflow, rights.
+            onboard_city(city, locale)
         self._translate(
             city,
             text,
@@ -199,8 +206,13 @@ class NetworkBuilder:
                 "intro": [e["intro"]],
                 "body": flat_strings(e["body"]),
             },
+            count=not onboarded,
         )
-        self._alias_everywhere(city)
+        if onboarded:
+            self._count_copies(city)
+        else:
+            self._alias_everywhere(city)
+            establish_city_team(city)  # completes cities seeded before city teams existed
 
     def _link_twins(self, city_data):
         city = CityPage.objects.get(slug=city_data["slug"], locale=self.locales[city_data["locale"]])

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "translations",
+    "cityteams",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.contrib.forms",

@@ -112,6 +112,10 @@ class TranslatorAwarePagePermissionTester(PagePermissionTester):
         # Unpublishing a translation would take the item out of its language's tree; that is the city's call.
         return not self.translator_only and super().can_unpublish()
 
+    def can_copy(self):
+        # Wagtail lets whoever may edit open the copy form; translators create no pages.
+        return not self.translator_only and super().can_copy()
+
 
 class TranslatorAwarePermissionsMixin:
     """For every page type of the site: Wagtail and wagtail-localize ask ``permissions_for_user``."""

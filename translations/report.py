@@ -8,6 +8,7 @@ pages of each city's section.
 from collections import Counter, defaultdict
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,11 +24,20 @@ from .status import IN_PROGRESS, LABELS, MISSING, NEEDS_WORK, OUT_OF_DATE, SYMBO
 CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 
 
-def _section_originals():
-    """One row per item of a city section (city pages included): its original copy, with its city's key."""
-    cities = {row["path"]: row for row in CityPage.objects.values("path", "translation_key", "title", "locale_id")}
+def section_originals(city_key=None):
+    """One row per item of a city section (city pages included): its original copy, with its city's key.
+    Every city's, or only those of the city with translation key ``city_key``."""
+    cities = CityPage.objects.values("path", "translation_key", "title", "locale_id")
+    if city_key is not None:
+        cities = cities.filter(translation_key=city_key)
+    cities = {row["path"]: row for row in cities}
+    in_sections = Q()
+    if city_key is not None:  # one city: its copies in the locales (11), not every city's
+        in_sections = Q(pk__in=[])
+        for path in cities:
+            in_sections |= Q(path__startswith=path)
     pages = (
-        Page.objects.filter(depth__gte=CITY_PAGE_DEPTH, alias_of__isnull=True)
+        Page.objects.filter(in_sections, depth__gte=CITY_PAGE_DEPTH, alias_of__isnull=True)
         .annotate(city_path=Substr("path", 1, CITY_PATH_LENGTH))
         .only("pk", "title", "translation_key", "locale_id", "content_type", "path")
         .order_by("path")
@@ -61,7 +71,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         languages = [code for code, _name in settings.LANGUAGES]
-        originals = _section_originals()
+        originals = section_originals()
         statuses = statuses_for(originals, languages)
         city_names = _city_names(self.request.LANGUAGE_CODE)
         selected_city = self.request.GET.get("city", "")

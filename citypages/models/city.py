@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
+from citypages.permissions import CityPagePermissionTester
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import live_count_by_city
@@ -176,6 +177,9 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         if self.collection_id is None and self.alias_of_id is None:
             self.collection = city_collection(self.english_name or self.title)
         super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return CityPagePermissionTester(user, self)
 
     @property
     def country_name(self):

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils.http import urlencode
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, Translation
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
@@ -124,7 +125,9 @@ def test_demo_accounts_use_the_demo_password(seed_report, client):
     for username in (
         "admin",
         "clermont-ferrand.communicator",
+        "clermont-ferrand.moderator",
         "anshan.communicator",
+        "anshan.moderator",
         "german.translator",
         "chinese.translator",
     ):
@@ -194,3 +197,59 @@ def test_german_translator_translates_an_anshan_news_item_for_the_german_home_pa
 def card_of(html, title):
     start = html.index(title)
     return html[html.rindex("<li", 0, start) : html.index("</li>", start)]
+
+
+def test_check_permissions_finds_no_problem_in_the_seeded_network(seed_report):
+    output = StringIO()
+    call_command("check_permissions", "--no-progress", stdout=output)
+    assert "Checked 42 cities (462 page copies)" in output.getvalue()
+    assert "0 problems" in output.getvalue()
+
+
+def news_form(title, slug, action):
+    return nested_form_data(
+        {
+            "title": title, "slug": slug, "date": "2026-11-29", "summary": f"{title}.",
+            "body": streamfield([("paragraph", rich_text(f"<p>{title}</p>"))]), "page_themes": inline_formset([]),
+            "related_cities": inline_formset([]), "related_projects": inline_formset([]),
+            "comments": inline_formset([]), action: action,
+        }
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("city", ["clermont-ferrand", "anshan"])
+def test_city_accounts_publish_in_their_section_in_every_locale_and_nowhere_else(seed_report, client, city):
+    """Issue 4's walkthrough: the communicator submits, the moderator approves; each in all 11 locale copies."""
+    other = "anshan" if city == "clermont-ferrand" else "clermont-ferrand"
+    User = get_user_model()
+    communicator, moderator = (User.objects.get(username=f"{city}.{role}") for role in ("communicator", "moderator"))
+    for copy in CityPage.objects.filter(slug=city).select_related("locale"):
+        code = copy.locale.language_code
+        slug = f"{city}-network-day-{code}"
+        client.force_login(communicator)
+        response = client.post(
+            f"/admin/pages/add/citypages/newspage/{copy.pk}/", news_form(slug, slug, "action-submit")
+        )
+        assert response.status_code == 302, code
+        page = NewsPage.objects.get(slug=slug, locale=copy.locale)
+        assert not page.live
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+
+        client.force_login(moderator)
+        task_state = state.current_task_state
+        url = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+        assert client.post(url).url == f"/admin/pages/{page.pk}/edit/", code
+        page.refresh_from_db()
+        assert page.live, code
+        assert client.get(page.get_url()).status_code == 200
+
+    for username in (communicator.username, moderator.username):
+        client.force_login(User.objects.get(username=username))
+        for copy in CityPage.objects.filter(slug=other):
+            response = client.get(f"/admin/pages/add/citypages/newspage/{copy.pk}/")
+            assert response.status_code in (302, 403)
+            assert client.get(f"/admin/pages/{copy.pk}/edit/").status_code in (302, 403)
+        listing = client.get(f"/admin/pages/{CityIndexPage.objects.get(locale__language_code='en').pk}/")
+        assert f"/admin/pages/{CityPage.objects.get(slug=other, locale__language_code='en').pk}/" not in (
+            listing.content.decode()
+        )

@@ -1,0 +1,91 @@
+"""The "My city" dashboard panel of a city's communicators and moderators."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.http import urlencode
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+from translations.report import section_originals
+from translations.status import IN_PROGRESS, MISSING, OUT_OF_DATE, statuses_for
+
+from .models import CityTeam
+
+PANEL_ROWS = 10
+
+
+def teams_of(user):
+    return CityTeam.objects.filter(Q(communicators__user=user) | Q(moderators__user=user)).distinct()
+
+
+def in_section(team):
+    """Every page of the city's section, in every locale."""
+    condition = Q(pk__in=[])
+    for path in Page.objects.filter(translation_key=team.city_key).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+class MyCityPanel(Component):
+    name = "my_city"
+    order = 50
+    template_name = "cityteams/my_city_panel.html"
+
+    def __init__(self, team):
+        self.team = team
+
+    def get_context_data(self, parent_context):
+        section = Page.objects.filter(in_section(self.team))
+        drafts = (
+            section.filter(has_unpublished_changes=True, alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("-latest_revision_created_at")[:PANEL_ROWS]
+        )
+        waiting = (
+            WorkflowState.objects.active()
+            .filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=section.annotate(text_pk=Cast("pk", CharField())).values("text_pk"),
+            )
+            .select_related("requested_by", "current_task_state__task")
+            .order_by("-created_at")[:PANEL_ROWS]
+        )
+        waiting = list(waiting)
+        pages = Page.objects.in_bulk([int(state.object_id) for state in waiting])
+        for state in waiting:
+            state.waiting_page = pages.get(int(state.object_id))
+        return {
+            "team": self.team,
+            "drafts": drafts,
+            "waiting": waiting,
+            "translations": self._translation_work(),
+            "report_url": reverse("translations_by_city") + "?" + urlencode({"city": self.team.city_key}),
+        }
+
+    def _translation_work(self):
+        """Per language, how many of the city's pages readers cannot read in it, and how many are out of date."""
+        statuses = statuses_for(section_originals(self.team.city_key))
+        missing, out_of_date = Counter(), Counter()
+        for by_language in statuses.values():
+            for code, status in by_language.items():
+                if status.status in (MISSING, IN_PROGRESS):
+                    missing[code] += 1
+                elif status.status == OUT_OF_DATE:
+                    out_of_date[code] += 1
+        report = reverse("translations_by_city")
+        return [
+            {
+                "code": code,
+                "name": name,
+                "missing": missing[code],
+                "out_of_date": out_of_date[code],
+                "url": report + "?" + urlencode({"city": self.team.city_key, "language": code}),
+            }
+            for code, name in settings.LANGUAGES
+            if missing[code] or out_of_date[code]
+        ]
