@@ -13,14 +13,16 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from search.documents import paused
+
 
 @contextmanager
 def deferred_indexing():
     backends = {name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()}
-    with disable_reference_index_auto_update(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
+    with disable_reference_index_auto_update(), override_settings(WAGTAILSEARCH_BACKENDS=backends), paused():
         yield
 
 
 def rebuild_indexes():
     call_command("rebuild_references_index", verbosity=0)
-    call_command("update_index", verbosity=0)
+    call_command("update_index", verbosity=0)  # the network search index, then Wagtail's

@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
     label = "network_search"  # "search" would be ambiguous next to wagtail.search in migrations and logs
     verbose_name = _("Network search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -1,0 +1,249 @@
+"""What the network index holds for a page: one SearchEntry per readable copy of an item, and its tokens.
+
+An item is re-indexed as a whole (every copy sharing its translation key), because publishing one translation
+changes which languages all its copies can be read in. Cities, themes and partner cities are looked up once per
+batch (``IndexContext``), so a rebuild costs a few queries per thousand pages, not several per page.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+from wagtail_localize.models import TranslationSource
+
+from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from citypages.models.mixins import CITY_PAGE_DEPTH
+from citypages.models.project import ProjectPartnerCity
+from translations.state import original_language
+
+from .fulltext import fulltext_index
+from .models import FacetSignature, SearchEntry
+
+KINDS = {
+    CooperationProjectPage: SearchEntry.Kind.PROJECT,
+    NewsPage: SearchEntry.Kind.NEWS,
+    EventPage: SearchEntry.Kind.EVENT,
+    CityPage: SearchEntry.Kind.CITY,
+}
+CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
+BATCH = 500
+_paused = []
+
+
+@contextmanager
+def paused():
+    """No indexing while many pages are saved (seed_network); rebuild afterwards with ``update_index``."""
+    _paused.append(True)
+    try:
+        yield
+    finally:
+        _paused.pop()
+
+
+def is_paused():
+    return bool(_paused)
+
+
+def stream_text(value):
+    """Plain text of a StreamField value (or any block value inside it)."""
+    if value is None:
+        return ""
+    if isinstance(value, RichText):
+        return strip_tags(value.source)
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return " ".join(stream_text(item) for _key, item in value.items())
+    if hasattr(value, "__iter__"):
+        return " ".join(stream_text(getattr(item, "value", item)) for item in value)
+    return ""
+
+
+def readable(model, keys=None):
+    """Live copies of ``model`` whose text is in their own language (originals and published translations)."""
+    copies = model.objects.live().filter(alias_of__isnull=True)
+    if keys is not None:
+        copies = copies.filter(translation_key__in=keys)
+    return copies.annotate(shown_language=original_language()).filter(shown_language__isnull=True)
+
+
+class IndexContext:
+    """Everything an entry needs besides its page, loaded once: cities, themes, partner cities, languages."""
+
+    def __init__(self, keys=None):
+        self.cities = {
+            row["path"]: row for row in CityPage.objects.values("pk", "path", "translation_key", "country", "title")
+        }
+        self.city_keys = {row["pk"]: row["translation_key"] for row in self.cities.values()}
+        self.city_names = defaultdict(set)
+        for row in self.cities.values():
+            self.city_names[row["translation_key"]].add(row["title"])
+        self.themes = {}  # theme pk -> slug
+        self.theme_names = defaultdict(set)  # slug -> names in every language
+        for pk, slug, name in Theme.objects.values_list("pk", "slug", "name"):
+            self.themes[pk] = slug
+            self.theme_names[slug].add(name)
+        self._languages(keys)
+        self.signatures = {FacetSignature.key_of(s): s.pk for s in FacetSignature.objects.all()}
+
+    def signature_id(self, entry):
+        key = FacetSignature.key_of(entry)
+        if key not in self.signatures:
+            fields = dict(zip(["kind", "city_key", "country", "themes", "status", "year", "languages",
+                               "original_language"], key, strict=True))  # fmt: skip
+            self.signatures[key] = FacetSignature.objects.get_or_create(**fields)[0].pk
+        return self.signatures[key]
+
+    def _languages(self, keys):
+        """Per item: the languages it can be read in, and its original language."""
+        self.languages = defaultdict(set)
+        first_copy = {}
+        for model in KINDS:
+            for pk, key, code in readable(model, keys).values_list("pk", "translation_key", "locale__language_code"):
+                self.languages[key].add(code)
+                if key not in first_copy or pk < first_copy[key][0]:
+                    first_copy[key] = (pk, code)
+        sources = TranslationSource.objects.all()
+        if keys is not None:
+            sources = sources.filter(object_id__in=list(self.languages))
+        source_language = dict(sources.values_list("object_id", "locale__language_code"))
+        self.original = {}
+        for key, languages in self.languages.items():
+            source = source_language.get(key)
+            self.original[key] = source if source in languages else first_copy[key][1]
+
+    def entry(self, page, theme_ids, partner_ids):
+        key = page.translation_key
+        city = self.cities.get(page.path[:CITY_PATH_LENGTH])
+        date, status, extra = None, "", []
+        if isinstance(page, CooperationProjectPage):
+            date, status = page.start_date, page.status
+            extra.append(stream_text(page.results))
+            for city_pk in partner_ids:
+                extra.extend(self.city_names[self.city_keys.get(city_pk)])
+        elif isinstance(page, NewsPage):
+            date = page.date
+        elif isinstance(page, EventPage):
+            date = page.start.date()
+            extra.append(page.venue)
+        else:
+            extra.extend([page.local_name, page.english_name, page.region, str(page.country_name)])
+        themes = sorted({self.themes[pk] for pk in theme_ids if pk in self.themes})
+        for slug in themes:  # in every language: "energy" finds a Romanian item about energy
+            extra.extend(sorted(self.theme_names[slug]))
+        if city:
+            extra.extend(sorted(self.city_names[city["translation_key"]]))
+        entry = SearchEntry(
+            page_id=page.pk,
+            translation_key=key,
+            language=page.locale.language_code,
+            original_language=self.original[key],
+            languages=" " + " ".join(sorted(self.languages[key])) + " ",
+            kind=KINDS[type(page)],
+            city_key=city["translation_key"] if city else None,
+            country=city["country"] if city else "",
+            status=status,
+            year=date.year if date else None,
+            date=date,
+            themes=(" " + " ".join(themes) + " ") if themes else "",
+            title=page.title[:255],
+            summary=getattr(page, "summary", "") or getattr(page, "intro", ""),
+            text=stream_text(getattr(page, "body", None)),
+        )
+        entry.extra_text = " ".join(part for part in extra if part)
+        entry.signature_id = self.signature_id(entry)
+        return entry
+
+
+def build_entries(keys=None, batch=BATCH):
+    """Yield lists of unsaved entries for the items with these translation keys (every item when None)."""
+    context = IndexContext(keys)
+    for model in KINDS:
+        copies = readable(model, keys).select_related("locale").order_by("pk")
+        pks = list(copies.values_list("pk", flat=True))
+        for start in range(0, len(pks), batch):
+            chunk = list(copies.filter(pk__in=pks[start : start + batch]))
+            themes, partners = defaultdict(list), defaultdict(list)
+            if hasattr(model, "page_themes"):
+                link = model.page_themes.rel.related_model
+                for page_id, theme_id in link.objects.filter(page_id__in=[p.pk for p in chunk]).values_list(
+                    "page_id", "theme_id"
+                ):
+                    themes[page_id].append(theme_id)
+            if model is CooperationProjectPage:
+                for page_id, city_id in ProjectPartnerCity.objects.filter(
+                    page_id__in=[p.pk for p in chunk]
+                ).values_list("page_id", "city_id"):
+                    partners[page_id].append(city_id)
+            yield [context.entry(page, themes[page.pk], partners[page.pk]) for page in chunk]
+
+
+def write(entries):
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    fulltext_index().replace(entries)
+
+
+@transaction.atomic
+def reindex_items(translation_keys):
+    """Bring the index up to date for these items; returns the number of entries written."""
+    keys = list(set(translation_keys))
+    if not keys:
+        return 0
+    fulltext = fulltext_index()
+    stale = list(SearchEntry.objects.filter(translation_key__in=keys).values_list("page_id", flat=True))
+    fulltext.delete(stale)
+    SearchEntry.objects.filter(page_id__in=stale).delete()
+    written = 0
+    for entries in build_entries(keys):
+        write(entries)
+        written += len(entries)
+    return written
+
+
+def rebuild(progress=None):
+    """Empty the index and index every item; ``progress`` is called with each batch's size."""
+    clear_index()
+    written = 0
+    for entries in build_entries():
+        write(entries)
+        written += len(entries)
+        if progress:
+            progress(len(entries))
+    return written
+
+
+def count_readable():
+    return sum(readable(model).count() for model in KINDS)
+
+
+def keys_in_subtree(page):
+    """Translation keys of every indexable page at or below ``page`` (any type)."""
+    keys = set()
+    for model in KINDS:
+        keys.update(model.objects.filter(path__startswith=page.path).values_list("translation_key", flat=True))
+    return keys
+
+
+def keys_mentioning_city(city_key):
+    """Items whose indexed text names a city: its section's pages, and projects with it as a partner."""
+    keys = set()
+    for copy in CityPage.objects.filter(translation_key=city_key):
+        keys |= keys_in_subtree(copy)
+    keys.update(
+        CooperationProjectPage.objects.filter(partner_cities__city__translation_key=city_key).values_list(
+            "translation_key", flat=True
+        )
+    )
+    return keys
+
+
+def keys_with_theme(slug):
+    return set(SearchEntry.objects.filter(themes__contains=f" {slug} ").values_list("translation_key", flat=True))
+
+
+def clear_index():
+    fulltext_index().clear()
+    SearchEntry.objects.all().delete()

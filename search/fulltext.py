@@ -1,0 +1,148 @@
+"""The full-text half of the network index, in the form each database answers fast.
+
+modelsearch's SQLite backend re-runs its FTS match once per row of the result (a common term over 100k pages
+takes minutes) and its PostgreSQL backend never creates the GIN index its code promises. Here each backend stores
+the normaliser's tokens verbatim (no database tokeniser, stemmer or accent rule in between) and matches them
+with a plain join the planner drives from the full-text index:
+
+- SQLite: an FTS5 table (``ascii`` tokeniser: our tokens are already split, folded and space-separated), ranked
+  by bm25 with titles weighing five times the body;
+- PostgreSQL: a ``tsvector`` built from the tokens with their positions and weights (A for titles), a GIN index,
+  and ``ts_rank``.
+"""
+
+from django.db import connection
+
+from .normalise import index_tokens
+
+MAX_POSITION = 16383  # PostgreSQL's highest tsvector position
+# Statements are written out whole (no table or column name is ever formatted into SQL).
+SQLITE_MATCH = """
+    SELECT -bm25(search_fulltext, 5.0, 1.0), e.translation_key, e.signature_id, e.date
+    FROM search_fulltext JOIN network_search_searchentry e ON e.page_id = search_fulltext.rowid
+    WHERE search_fulltext MATCH %s
+"""
+POSTGRES_MATCH = """
+    SELECT ts_rank(f.document, q), e.translation_key, e.signature_id, e.date
+    FROM search_fulltext f JOIN network_search_searchentry e ON e.page_id = f.page_id, CAST(%s AS tsquery) q
+    WHERE f.document @@ q
+"""
+
+
+class FullTextIndex:
+    """What the search service needs from a database: store tokens per entry, and match a query."""
+
+    def replace(self, entries):
+        """(Re)index ``entries`` (SearchEntry rows) from their title, summary and text, plus ``extra_text``."""
+        raise NotImplementedError
+
+    def delete(self, page_ids):
+        raise NotImplementedError
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fulltext")
+
+    def match(self, terms, prefix=False, title_only=False):
+        """Rows of (score, translation key, facet signature id, date) for every entry holding all ``terms``
+        (phrases of consecutive tokens; the last one as a prefix when ``prefix``); the higher the score, the
+        better the match."""
+        raise NotImplementedError
+
+    @staticmethod
+    def tokens_of(entry):
+        title = index_tokens(entry.title)
+        body = index_tokens(" ".join(filter(None, [entry.summary, entry.text, getattr(entry, "extra_text", "")])))
+        return title, body
+
+
+class SqliteFullTextIndex(FullTextIndex):
+    def replace(self, entries):
+        rows = []
+        for entry in entries:
+            title, body = self.tokens_of(entry)
+            rows.append((entry.pk, " ".join(title), " ".join(body)))
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fulltext WHERE rowid = %s", [(row[0],) for row in rows])
+            cursor.executemany("INSERT INTO search_fulltext (rowid, title, body) VALUES (%s, %s, %s)", rows)
+
+    def delete(self, page_ids):
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fulltext WHERE rowid = %s", [(pk,) for pk in page_ids])
+
+    def match(self, terms, prefix=False, title_only=False):
+        # Tokens hold letters and digits only (search.normalise.TOKEN): quoted, they are never FTS5 operators.
+        phrases = ['"' + " ".join(term) + '"' for term in terms]
+        if prefix and phrases:
+            phrases[-1] += "*"
+        expression = " ".join(phrases)
+        if title_only:
+            expression = f"title : ({expression})"
+        with connection.cursor() as cursor:
+            cursor.execute(SQLITE_MATCH, [expression])
+            return cursor.fetchall()
+
+
+class PostgresFullTextIndex(FullTextIndex):
+    @staticmethod
+    def vector(title, body):
+        """A tsvector literal: each token with its positions, A-weighted in the title."""
+        positions = {}
+        for position, token in enumerate(title, start=1):
+            positions.setdefault(token, []).append(f"{min(position, MAX_POSITION)}A")
+        for position, token in enumerate(body, start=len(title) + 1):
+            positions.setdefault(token, []).append(str(min(position, MAX_POSITION)))
+        # Tokens hold letters and digits only (search.normalise.TOKEN), so quoting cannot be broken out of.
+        return " ".join(f"'{token}':{','.join(places[:256])}" for token, places in positions.items())
+
+    def replace(self, entries):
+        rows = [(entry.pk, self.vector(*self.tokens_of(entry))) for entry in entries]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fulltext (page_id, document) VALUES (%s, %s::tsvector) "
+                "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document",
+                rows,
+            )
+
+    def delete(self, page_ids):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fulltext WHERE page_id = ANY(%s)", [list(page_ids)])
+
+    @staticmethod
+    def tsquery(terms, prefix=False, title_only=False):
+        weight = "A" if title_only else ""
+        phrases = []
+        for number, term in enumerate(terms, start=1):
+            last = prefix and number == len(terms)
+            lexemes = [
+                f"'{token}'"
+                + (":" if weight or (last and i == len(term) - 1) else "")
+                + ("*" if last and i == len(term) - 1 else "")
+                + weight
+                for i, token in enumerate(term)
+            ]
+            phrases.append("(" + " <-> ".join(lexemes) + ")" if len(lexemes) > 1 else lexemes[0])
+        return " & ".join(phrases)
+
+    def match(self, terms, prefix=False, title_only=False):
+        with connection.cursor() as cursor:
+            cursor.execute(POSTGRES_MATCH, [self.tsquery(terms, prefix, title_only)])
+            return cursor.fetchall()
+
+
+def fulltext_index():
+    return PostgresFullTextIndex() if connection.vendor == "postgresql" else SqliteFullTextIndex()
+
+
+SCHEMA = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_fulltext USING fts5(title, body, tokenize='ascii')",
+    ],
+    "postgresql": [
+        "CREATE TABLE IF NOT EXISTS search_fulltext (page_id integer PRIMARY KEY REFERENCES "
+        "network_search_searchentry (page_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
+        "document tsvector NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS search_fulltext_document ON search_fulltext USING gin (document)",
+    ],
+}
+DROP = {"sqlite": ["DROP TABLE IF EXISTS search_fulltext"], "postgresql": ["DROP TABLE IF EXISTS search_fulltext"]}
