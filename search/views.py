@@ -1,42 +1,125 @@
-"""The public search page: pages of every city, in the visitor's language tree."""
+"""The public search page, search-as-you-type suggestions and the JSON search API, all over ``search.service``.
 
-import re
+None of them writes to the database on a GET: a search can neither block nor fail on a locked table.
+"""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage
+from .autocomplete import suggestions
+from .service import (
+    FACET_LABELS,
+    FACETS,
+    LANGUAGE_NAMES,
+    MAX_QUERY_LENGTH,
+    InvalidSearch,
+    SearchRequest,
+    clean_query,
+    search,
+)
 
-MAX_QUERY_LENGTH = 200  # longer queries are cut, never refused
-RESULTS_PER_PAGE = 20
-SEARCHABLE_TYPES = (CooperationProjectPage, NewsPage, EventPage, CityPage)
-
-
-def clean_query(raw):
-    """Strip control characters (null bytes included) and cut to ``MAX_QUERY_LENGTH``."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
-
-
-def search_terms(query):
-    """The words of a query, without the punctuation that backends read as operators (quotes, *, :, ^...)."""
-    return " ".join(re.sub(r"[^\w]+", " ", query).split())
+API_VERSION = 1
 
 
-def search(request):
+def _language(request):
+    return get_language() or "en"
+
+
+def _url(params, **changes):
+    """The search URL with some parameters changed (None removes one); facet values stay lists."""
+    merged = {key: list(values) for key, values in params.items()}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value if isinstance(value, list) else [value]
+    return "?" + urlencode([(key, value) for key, values in merged.items() for value in values])
+
+
+@require_GET
+def search_page(request):
+    search_request = SearchRequest.from_params(request.GET, _language(request))
+    response = search(search_request)
+    params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACETS) if request.GET.getlist(key)}
+    params["q"] = [search_request.query] if search_request.query else []
+    facets = []
+    for name in FACETS:
+        values = []
+        for facet in response.facets[name]:
+            chosen = set(search_request.filters.get(name, ()))
+            toggled = sorted(chosen - {facet.value} if facet.selected else chosen | {facet.value})
+            values.append({"facet": facet, "url": _url(params, **{name: toggled or None, "page": None})})
+        if values:
+            facets.append({"name": name, "label": FACET_LABELS[name], "values": values})
+    context = {
+        "search_query": search_request.query,
+        "response": response,
+        "facets": facets,
+        "sort": search_request.sort,
+        "sort_urls": {sort: _url(params, sort=sort, page=None) for sort in ("relevance", "date")},
+        "previous_url": _url(params, page=str(response.page - 1)) if response.page > 1 else None,
+        "next_url": _url(params, page=str(response.page + 1)) if response.page < response.pages else None,
+        "dropped": search_request.dropped,
+        "query_was_cut": len(" ".join(request.GET.get("q", "").split())) > MAX_QUERY_LENGTH,
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
     query = clean_query(request.GET.get("q", ""))
-    results_page = None
-    if query:
-        locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-        pages = Page.objects.live().filter(locale=locale).type(*SEARCHABLE_TYPES).specific()
-        terms = search_terms(query)
-        paginator = Paginator(pages.search(terms) if terms else Page.objects.none(), RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": results_page})
+    return JsonResponse({"query": query, "suggestions": suggestions(query, _language(request))})
+
+
+def _error(message, field=None, status=400):
+    return JsonResponse({"error": {"message": message, "field": field}}, status=status)
+
+
+@require_GET
+def search_api(request):
+    """``GET /api/v1/search/?q=…&lang=fr&type=project&city=…&page=2``: the search page's results as JSON."""
+    language = request.GET.get("lang") or "en"
+    if language not in LANGUAGE_NAMES:
+        return _error(_("Unknown language."), "lang")
+    try:
+        search_request = SearchRequest.from_params(request.GET, language, strict=True)
+    except InvalidSearch as error:
+        return _error(_("Invalid value."), error.field)
+    response = search(search_request)
+    return JsonResponse(
+        {
+            "version": API_VERSION,
+            "query": search_request.query,
+            "language": language,
+            "count": response.total,
+            "page": response.page,
+            "pages": response.pages,
+            "sort": search_request.sort,
+            "results": [
+                {
+                    "type": result.kind,
+                    "title": result.title,
+                    "url": request.build_absolute_uri(result.url) if result.url else None,
+                    "language": result.language,
+                    "original_language": result.original_language,
+                    "city": result.city,
+                    "date": result.date.isoformat() if result.date else None,
+                    "snippet_html": str(result.snippet),
+                }
+                for result in response.results
+            ],
+            "facets": {
+                name: [
+                    {"value": facet.value, "label": facet.label, "count": facet.count, "selected": facet.selected}
+                    for facet in values
+                ]
+                for name, values in response.facets.items()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import StringIO
 
@@ -40,22 +41,42 @@ class Tree:
         return self.city_index.get_translation(self.locales[code])
 
 
-@pytest.fixture
-def network_tree(db):
-    """A network home and city index in en (the site root) and their translations in fr, zh-hans and th."""
+def build_network_tree(codes=("fr", "zh-hans", "th")):
+    """A network home and city index in en (the site root) and their translations in ``codes``."""
     locales = {"en": Locale.get_default()}
-    for code in ("fr", "zh-hans", "th"):
+    for code in codes:
         locales[code], _ = Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root, locale=locales["en"])
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     city_index = CityIndexPageFactory(parent=home)
-    for code in ("fr", "zh-hans", "th"):
+    for code in codes:
         translated_home = home.copy_for_translation(locales[code])
         translated_home.save_revision().publish()
         city_index.copy_for_translation(locales[code]).save_revision().publish()
     return Tree(home=home, city_index=city_index, locales=locales)
+
+
+@pytest.fixture
+def network_tree(db):
+    """A network home and city index in en (the site root) and their translations in fr, zh-hans and th."""
+    return build_network_tree()
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For module-scoped worlds: built once, inside a transaction rolled back after the module's tests (which
+    take ``db``, whose own transaction nests as a savepoint)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
 
 
 @pytest.fixture(scope="module")

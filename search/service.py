@@ -1,0 +1,348 @@
+"""The network search service: every view and the API ask it, so the backend can change without touching them.
+
+``search(SearchRequest)`` matches the query against every readable copy of every item (so a query in any
+language finds an item through any of its translations), groups the matches by item, shows each item once in the
+visitor's language when it can be read in it (else in its original language), filters and counts facets in
+Python over the matched items (one database query whatever the number of facets), and fetches titles, snippets
+and URLs for the requested page of results only.
+"""
+
+import math
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from citypages.countries import country_name
+from citypages.models import CityPage, CooperationProjectPage, Theme
+
+from .fulltext import fulltext_index
+from .highlight import snippet
+from .models import FacetSignature, SearchEntry
+from .normalise import highlight_terms, query_terms
+
+MAX_QUERY_LENGTH = 200  # longer queries are cut (documented in the README), never refused
+RESULTS_PER_PAGE = 20
+MAX_PAGE = 1000
+FACETS = ("type", "city", "country", "theme", "status", "year", "language")
+SORTS = ("relevance", "date")
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class InvalidSearch(ValueError):
+    """A parameter has a value the search cannot take; ``field`` names it."""
+
+    def __init__(self, field, value):
+        super().__init__(f"{field}: {value!r}")
+        self.field = field
+        self.value = value
+
+
+def clean_query(raw):
+    """Control characters (null bytes included) become spaces; the query is cut to ``MAX_QUERY_LENGTH``."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in raw or "")
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def _valid_uuid(value):
+    try:
+        return uuid.UUID(value).hex
+    except ValueError:
+        return None
+
+
+VALIDATORS = {
+    "type": lambda value: value if value in SearchEntry.Kind.values else None,
+    "city": _valid_uuid,
+    "country": lambda value: value.upper() if len(value) == 2 and value.isalpha() else None,
+    "theme": lambda value: value if value and len(value) <= 100 and value.replace("-", "").isalnum() else None,
+    "status": lambda value: value if value in CooperationProjectPage.Status.values else None,
+    "year": lambda value: value if value.isdigit() and 1900 <= int(value) <= 2100 else None,
+    "language": lambda value: value if value in LANGUAGE_NAMES else None,
+}
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    language: str = "en"
+    filters: dict = field(default_factory=dict)  # facet name -> set of values
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = RESULTS_PER_PAGE
+    as_you_type: bool = False  # the last word is a prefix, and only titles are searched
+
+    @classmethod
+    def from_params(cls, params, language, strict=False):
+        """From request parameters (a QueryDict). Invalid values raise InvalidSearch when ``strict`` (the API),
+        else are dropped and listed in ``dropped`` (the page says so)."""
+        dropped = []
+        filters = {}
+        for name in FACETS:
+            values = set()
+            for raw in params.getlist(name):
+                value = VALIDATORS[name](raw.strip()[:100])
+                if value is None:
+                    if strict:
+                        raise InvalidSearch(name, raw)
+                    dropped.append(name)
+                else:
+                    values.add(value)
+            if values:
+                filters[name] = values
+        sort = params.get("sort") or "relevance"
+        if sort not in SORTS:
+            if strict:
+                raise InvalidSearch("sort", sort)
+            dropped.append("sort")
+            sort = "relevance"
+        raw_page = params.get("page") or "1"
+        page = int(raw_page) if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE else None
+        if page is None:
+            if strict:
+                raise InvalidSearch("page", raw_page)
+            dropped.append("page")
+            page = 1
+        request = cls(query=clean_query(params.get("q", "")), language=language, filters=filters, sort=sort, page=page)
+        request.dropped = dropped
+        return request
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResult:
+    translation_key: str
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    language: str  # the language of the text shown
+    original_language: str | None  # set when not the visitor's language (a label says so)
+    city: str
+    date: object
+    snippet: str
+
+
+@dataclass
+class SearchResponse:
+    request: SearchRequest
+    total: int
+    results: list
+    facets: dict
+    has_words: bool
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.request.per_page))
+
+    @property
+    def page(self):
+        return min(self.request.page, self.pages)
+
+
+class _Item:
+    """One matched item: its best score, its facet signature and its date."""
+
+    __slots__ = ("key", "score", "signature", "date")
+
+    def __init__(self, key, score, signature, date):
+        self.key, self.score, self.signature, self.date = key, score, signature, date
+
+
+class _Signature:
+    """Per facet (in FACETS order) the values of the items sharing a FacetSignature, for one visitor language."""
+
+    __slots__ = ("values", "kind", "city", "language", "original_language")
+
+    def __init__(self, row, language):
+        kind, city, country, themes, status, year, languages, original = row
+        self.kind, self.city, self.original_language = kind, city, original
+        self.language = language if f" {language} " in languages else original
+        self.values = (
+            frozenset((kind,)),
+            frozenset((city,)) if city else EMPTY,
+            frozenset((country,)) if country else EMPTY,
+            frozenset(themes.split()) if themes else EMPTY,
+            frozenset((status,)) if status else EMPTY,
+            frozenset((year,)) if year else EMPTY,
+            frozenset((self.language,)),
+        )
+
+
+FACET_INDEX = {name: position for position, name in enumerate(FACETS)}
+EMPTY = frozenset()
+
+
+def _hex(value):
+    """A UUID column as 32 hex digits: SQLite returns that text, PostgreSQL a UUID."""
+    return value if isinstance(value, str) else value.hex
+
+
+def _items(rows):
+    """Group matching entries by item (copies share the item's signature), keeping each item's best score."""
+    items = {}
+    for score, key, signature, date in rows:
+        item = items.get(key)
+        if item is None:
+            items[key] = _Item(key, score, signature, date)
+        elif score > item.score:
+            item.score = score
+    return list(items.values())
+
+
+def _signatures(language):
+    fields = ("pk", "kind", "city_key", "country", "themes", "status", "year", "languages", "original_language")
+    return {row[0]: _Signature(row[1:], language) for row in FacetSignature.objects.values_list(*fields)}
+
+
+def _filter_and_count(items, signatures, filters):
+    """The items passing every filter, and per facet the counts of its values among the items passing every
+    *other* filter (so choosing a value gives as many results as its count said). The work per item is one
+    count; the rest is done once per distinct signature."""
+    counters = [Counter() for _name in FACETS]
+    active = [(FACET_INDEX[name], values) for name, values in filters.items()]
+    passing = set()
+    for signature_id, count in Counter(item.signature for item in items).items():
+        values = signatures[signature_id].values
+        failing = [position for position, wanted in active if not values[position] & wanted]
+        if not failing:
+            passing.add(signature_id)
+            for counter, item_values in zip(counters, values, strict=True):
+                for value in item_values:
+                    counter[value] += count
+        elif len(failing) == 1:
+            for value in values[failing[0]]:
+                counters[failing[0]][value] += count
+    selected = [item for item in items if item.signature in passing]
+    return selected, dict(zip(FACETS, counters, strict=True))
+
+
+def search(request):
+    terms = query_terms(request.query)
+    if terms:
+        rows = fulltext_index().match(terms, prefix=request.as_you_type, title_only=request.as_you_type)
+    else:
+        rows = SearchEntry.objects.values_list("page_id", "translation_key", "signature_id", "date")
+        rows = [(0.0, key, signature, date) for _pk, key, signature, date in rows]
+    signatures = _signatures(request.language)
+    selected, facets = _filter_and_count(_items(rows), signatures, request.filters)
+    if request.sort == "date" or not terms:
+        selected.sort(key=lambda item: (str(item.date or ""), item.score), reverse=True)
+    else:
+        selected.sort(key=lambda item: (item.score, str(item.date or "")), reverse=True)
+    response = SearchResponse(
+        request=request, total=len(selected), results=[], facets={}, has_words=bool(terms) or not request.query
+    )
+    start = (response.page - 1) * request.per_page
+    response.results = _results(selected[start : start + request.per_page], signatures, request)
+    response.facets = _facet_values(facets, request)
+    return response
+
+
+def _results(items, signatures, request):
+    """Titles, snippets and URLs for one page of items: a few queries."""
+    if not items:
+        return []
+    keys = [uuid.UUID(_hex(item.key)) for item in items]
+    entries = {
+        (entry.translation_key.hex, entry.language): entry
+        for entry in SearchEntry.objects.filter(translation_key__in=keys)
+    }
+    # The copy in the visitor's tree (a translation, or the alias that shows the original with a notice).
+    pages = {
+        page.translation_key.hex: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale__language_code=request.language)
+    }
+    city_names = _city_names({signatures[item.signature].city for item in items}, request.language)
+    terms = highlight_terms(request.query)
+    results = []
+    for item in items:
+        signature = signatures[item.signature]
+        key = _hex(item.key)
+        entry = entries.get((key, signature.language)) or entries.get((key, signature.original_language))
+        if entry is None:
+            continue
+        page = pages.get(key) or entry.page
+        results.append(
+            SearchResult(
+                translation_key=key,
+                kind=signature.kind,
+                kind_label=str(SearchEntry.Kind(signature.kind).label),
+                title=entry.title,
+                url=page.get_url() or "",
+                language=entry.language,
+                original_language=entry.language if entry.language != request.language else None,
+                city=city_names.get(signature.city, ""),
+                date=entry.date,
+                snippet=snippet(" ".join(filter(None, [entry.summary, entry.text])), terms),
+            )
+        )
+    return results
+
+
+def _city_names(keys, language):
+    keys = [uuid.UUID(key) for key in keys if key]
+    names = {}
+    for key, code, title in CityPage.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "locale__language_code", "title"
+    ):
+        if code == language or key.hex not in names:
+            names[key.hex] = title
+    return names
+
+
+def _theme_names(slugs, language):
+    names = {}
+    for slug, code, name in Theme.objects.filter(slug__in=slugs).values_list("slug", "locale__language_code", "name"):
+        if code == language or slug not in names:
+            names[slug] = name
+    return names
+
+
+def _facet_values(counts, request):
+    labels = {
+        "type": {value: str(label) for value, label in SearchEntry.Kind.choices},
+        "status": {value: str(label) for value, label in CooperationProjectPage.Status.choices},
+        "language": LANGUAGE_NAMES,
+        "city": _city_names(set(counts["city"]), request.language),
+        "theme": _theme_names(set(counts["theme"]), request.language),
+        "country": {code: country_name(code) for code in counts["country"]},
+    }
+    facets = {}
+    for name in FACETS:
+        values = [
+            FacetValue(
+                value=value,
+                label=str(labels.get(name, {}).get(value, value)),
+                count=count,
+                selected=value in request.filters.get(name, ()),
+            )
+            for value, count in counts[name].items()
+        ]
+        if name == "year":
+            values.sort(key=lambda facet: facet.value, reverse=True)
+        else:
+            values.sort(key=lambda facet: (-facet.count, facet.label))
+        facets[name] = values
+    return facets
+
+
+FACET_LABELS = {
+    "type": _("Type"),
+    "city": _("City"),
+    "country": _("Country"),
+    "theme": _("Theme"),
+    "status": _("Project status"),
+    "year": _("Year"),
+    "language": _("Language"),
+}
