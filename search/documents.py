@@ -8,6 +8,7 @@ batch (``IndexContext``), so a rebuild costs a few queries per thousand pages, n
 from collections import defaultdict
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -19,6 +20,7 @@ from citypages.models.mixins import CITY_PAGE_DEPTH
 from citypages.models.project import ProjectPartnerCity
 from translations.state import original_language
 
+from . import elasticsearch
 from .fulltext import fulltext_index
 from .models import FacetSignature, SearchEntry
 
@@ -196,10 +198,13 @@ def reindex_items(translation_keys):
     stale = list(SearchEntry.objects.filter(translation_key__in=keys).values_list("page_id", flat=True))
     fulltext.delete(stale)
     SearchEntry.objects.filter(page_id__in=stale).delete()
-    written = 0
+    written, built = 0, []
     for entries in build_entries(keys):
         write(entries)
         written += len(entries)
+        built.extend(entries)
+    if settings.ELASTICSEARCH_URL:
+        elasticsearch.replace(built, stale)
     return written
 
 

@@ -7,6 +7,7 @@ Python over the matched items (one database query whatever the number of facets)
 and URLs for the requested page of results only.
 """
 
+import logging
 import math
 import uuid
 from collections import Counter
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from citypages.countries import country_name
 from citypages.models import CityPage, CooperationProjectPage, Theme
 
+from . import elasticsearch
 from .fulltext import fulltext_index
 from .highlight import snippet
 from .models import FacetSignature, SearchEntry
@@ -30,6 +32,7 @@ MAX_PAGE = 1000
 FACETS = ("type", "city", "country", "theme", "status", "year", "language")
 SORTS = ("relevance", "date")
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+logger = logging.getLogger(__name__)
 
 
 class InvalidSearch(ValueError):
@@ -229,6 +232,32 @@ def _filter_and_count(items, signatures, filters):
 
 def search(request):
     terms = query_terms(request.query)
+    if settings.ELASTICSEARCH_URL:
+        try:
+            return _search_elasticsearch(request, terms)
+        except Exception as error:  # noqa: BLE001  (any transport or server failure: answer from the database)
+            logger.warning("Elasticsearch unavailable (%s); searching the database index.", error)
+    return _search_database(request, terms)
+
+
+def _search_elasticsearch(request, terms):
+    keys, counts, total = elasticsearch.search(terms, request)
+    signatures = _signatures(request.language)
+    by_key = dict(
+        SearchEntry.objects.filter(translation_key__in=[uuid.UUID(key) for key, _score in keys]).values_list(
+            "translation_key", "signature_id"
+        )
+    )
+    items = [_Item(key, score, by_key[uuid.UUID(key)], None) for key, score in keys if uuid.UUID(key) in by_key]
+    response = SearchResponse(
+        request=request, total=total, results=[], facets={}, has_words=bool(terms) or not request.query
+    )
+    response.results = _results(items, signatures, request)
+    response.facets = _facet_values({name: Counter(values) for name, values in counts.items()}, request)
+    return response
+
+
+def _search_database(request, terms):
     if terms:
         rows = fulltext_index().match(terms, prefix=request.as_you_type, title_only=request.as_you_type)
     else:

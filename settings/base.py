@@ -159,6 +159,8 @@ else:
 
 # Search: the database backend by default; ELASTICSEARCH_URL is read here and wired by the search app.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Seconds before an Elasticsearch request gives up and the search answers from the database instead.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_SITE_NAME = "CityNet"

@@ -4,11 +4,14 @@ command is the one Django runs."""
 
 import time
 
+from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import transaction
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndex
 from tqdm import tqdm
 
-from search.documents import count_readable, rebuild
+from search import elasticsearch
+from search.documents import build_entries, count_readable, rebuild
 from search.models import SearchEntry
 
 
@@ -38,5 +41,21 @@ class Command(WagtailUpdateIndex):
                     f"in {seconds:.1f} s ({entries / seconds if seconds else 0:.0f} pages/s)."
                 )
             )
+        if settings.ELASTICSEARCH_URL:
+            self._rebuild_elasticsearch(show)
         if not options.get("network_only"):
             super().handle(**options)
+
+    def _rebuild_elasticsearch(self, show):
+        with tqdm(total=count_readable(), unit="page", disable=not show, file=self.stderr._out) as bar:
+
+            def batches():
+                for entries in build_entries():
+                    yield entries
+                    bar.update(len(entries))
+
+            try:
+                written = elasticsearch.rebuild(batches())
+            except Exception as error:  # noqa: BLE001  (the database index is complete; say what failed)
+                raise CommandError(f"Elasticsearch at {settings.ELASTICSEARCH_URL} was not rebuilt: {error}") from error
+        self.stdout.write(self.style.SUCCESS(f"Elasticsearch index: {written} pages, alias {elasticsearch.ALIAS}."))
