@@ -55,9 +55,9 @@ def main():
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"{base}/en/search/", timeout=2)  # noqa: S310  (our own local server)
+                urllib.request.urlopen(f"{base}/en/search/suggest/?q=", timeout=2)  # noqa: S310  (our local server)
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         results, lock = [], threading.Lock()
         deadline = time.monotonic() + args.seconds
@@ -72,8 +72,8 @@ def main():
                     status = urllib.request.urlopen(url, timeout=30).status  # noqa: S310
                 except urllib.error.HTTPError as error:
                     status = error.code
-                except (urllib.error.URLError, ConnectionError) as error:
-                    status = f"connection: {error}"
+                except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+                    status = f"no answer: {error}"
                 with lock:
                     results.append((status, (time.perf_counter() - started) * 1000))
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -217,7 +217,17 @@ def rebuild(progress=None):
         written += len(entries)
         if progress:
             progress(len(entries))
+    analyze()
     return written
+
+
+def analyze():
+    """Fresh planner statistics after a bulk load: without them PostgreSQL guesses thousands of matches for a
+    rare word and scans the whole index table instead of looking entries up (72 ms instead of 0.4 ms at 100k)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE network_search_searchentry")
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE search_fulltext")
 
 
 def count_readable():
