@@ -144,6 +144,7 @@ class IndexContext:
             language=page.locale.language_code,
             original_language=self.original[key],
             languages=" " + " ".join(sorted(self.languages[key])) + " ",
+            copies=len(self.languages[key]),
             kind=KINDS[type(page)],
             city_key=city["translation_key"] if city else None,
             country=city["country"] if city else "",

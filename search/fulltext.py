@@ -8,8 +8,10 @@ with a plain join the planner drives from the full-text index:
 - SQLite: an FTS5 table (``ascii`` tokeniser: our tokens are already split, folded and space-separated), ranked
   by bm25 with titles weighing five times the body;
 - PostgreSQL: a ``tsvector`` built from the tokens with their positions and weights (A for titles), a GIN index,
-  and ``ts_rank``; the match is a materialised CTE, so it is evaluated once (by the index when the planner
-  finds it selective) whatever the table statistics, never once per joined row.
+  and ``ts_rank``.
+
+Either match is used as a materialised CTE (``search.ranking``), so it is evaluated once (by the index when the
+planner finds it selective) whatever the table statistics, never once per joined row.
 """
 
 from django.db import connection
@@ -18,20 +20,19 @@ from .normalise import index_tokens
 
 MAX_POSITION = 16383  # PostgreSQL's highest tsvector position
 # Statements are written out whole (no table or column name is ever formatted into SQL).
+# Each selects (page_id, score) of the matching entries, or page_id alone when no score is needed (counting):
+# ranking functions read every match's statistics, the match alone reads the index.
 SQLITE_MATCH = """
-    SELECT -bm25(search_fulltext, 5.0, 1.0), e.translation_key, e.signature_id, e.date
-    FROM search_fulltext JOIN network_search_searchentry e ON e.page_id = search_fulltext.rowid
-    WHERE search_fulltext MATCH %s
+    SELECT rowid AS page_id, -bm25(search_fulltext, 5.0, 1.0) AS score
+    FROM search_fulltext WHERE search_fulltext MATCH %s
 """
+SQLITE_MATCH_UNSCORED = "SELECT rowid AS page_id FROM search_fulltext WHERE search_fulltext MATCH %s"
 POSTGRES_MATCH = """
-    WITH matched AS MATERIALIZED (
-        SELECT f.page_id, ts_rank(f.document, q) AS score
-        FROM search_fulltext f, CAST(%s AS tsquery) q
-        WHERE f.document @@ q
-    )
-    SELECT m.score, e.translation_key, e.signature_id, e.date
-    FROM matched m JOIN network_search_searchentry e ON e.page_id = m.page_id
+    SELECT f.page_id, ts_rank(f.document, q) AS score
+    FROM search_fulltext f, CAST(%s AS tsquery) q
+    WHERE f.document @@ q
 """
+POSTGRES_MATCH_UNSCORED = "SELECT f.page_id FROM search_fulltext f WHERE f.document @@ CAST(%s AS tsquery)"
 
 
 class FullTextIndex:
@@ -48,10 +49,10 @@ class FullTextIndex:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
 
-    def match(self, terms, prefix=False, title_only=False):
-        """Rows of (score, translation key, facet signature id, date) for every entry holding all ``terms``
+    def match(self, terms, prefix=False, title_only=False, scored=True):
+        """A statement and its parameters selecting (page_id, score) for every entry holding all ``terms``
         (phrases of consecutive tokens; the last one as a prefix when ``prefix``); the higher the score, the
-        better the match."""
+        better the match. Not ``scored``: page_id alone."""
         raise NotImplementedError
 
     @staticmethod
@@ -75,7 +76,7 @@ class SqliteFullTextIndex(FullTextIndex):
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_fulltext WHERE rowid = %s", [(pk,) for pk in page_ids])
 
-    def match(self, terms, prefix=False, title_only=False):
+    def match(self, terms, prefix=False, title_only=False, scored=True):
         # Tokens hold letters and digits only (search.normalise.TOKEN): quoted, they are never FTS5 operators.
         phrases = ['"' + " ".join(term) + '"' for term in terms]
         if prefix and phrases:
@@ -83,9 +84,7 @@ class SqliteFullTextIndex(FullTextIndex):
         expression = " ".join(phrases)
         if title_only:
             expression = f"title : ({expression})"
-        with connection.cursor() as cursor:
-            cursor.execute(SQLITE_MATCH, [expression])
-            return cursor.fetchall()
+        return SQLITE_MATCH if scored else SQLITE_MATCH_UNSCORED, [expression]
 
 
 class PostgresFullTextIndex(FullTextIndex):
@@ -129,10 +128,8 @@ class PostgresFullTextIndex(FullTextIndex):
             phrases.append("(" + " <-> ".join(lexemes) + ")" if len(lexemes) > 1 else lexemes[0])
         return " & ".join(phrases)
 
-    def match(self, terms, prefix=False, title_only=False):
-        with connection.cursor() as cursor:
-            cursor.execute(POSTGRES_MATCH, [self.tsquery(terms, prefix, title_only)])
-            return cursor.fetchall()
+    def match(self, terms, prefix=False, title_only=False, scored=True):
+        return POSTGRES_MATCH if scored else POSTGRES_MATCH_UNSCORED, [self.tsquery(terms, prefix, title_only)]
 
 
 def fulltext_index():

@@ -59,12 +59,14 @@ class SearchEntry(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
     )
-    translation_key = models.UUIDField(db_index=True)
+    translation_key = models.UUIDField()
     language = models.CharField(max_length=20)
     original_language = models.CharField(max_length=20)
     # Every language the item can be read in, space-separated with spaces around (" en fr "): which copy a
     # visitor gets is decided from any matching copy, without another query.
     languages = models.CharField(max_length=200)
+    # How many readable copies the item has: matches of an item with one copy need no grouping by item.
+    copies = models.PositiveSmallIntegerField(default=1)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     city_key = models.UUIDField(null=True)
     country = models.CharField(max_length=2, blank=True)
@@ -75,13 +77,21 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Plain text of the body, for snippets.")
-    signature = models.ForeignKey(FacetSignature, on_delete=models.PROTECT, related_name="+")
+    signature = models.ForeignKey(FacetSignature, on_delete=models.PROTECT, related_name="+", db_index=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["translation_key", "language"])]
+        # Covering indexes: the search reads (item, signature, date) of tens of thousands of entries per common
+        # word, or of every entry when browsing, from these narrow indexes instead of the wide rows
+        # (``search.ranking``); the one on signature also serves the foreign key.
+        indexes = [
+            models.Index(fields=["translation_key", "language"], name="search_entry_copy"),
+            models.Index(fields=["page", "translation_key", "signature", "date", "copies"], name="search_entry_match"),
+            models.Index(fields=["date", "translation_key", "signature", "copies"], name="search_entry_date"),
+            models.Index(fields=["signature", "copies"], name="search_entry_signature"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.language})"

@@ -2,9 +2,9 @@
 
 ``search(SearchRequest)`` matches the query against every readable copy of every item (so a query in any
 language finds an item through any of its translations), groups the matches by item, shows each item once in the
-visitor's language when it can be read in it (else in its original language), filters and counts facets in
-Python over the matched items (one database query whatever the number of facets), and fetches titles, snippets
-and URLs for the requested page of results only.
+visitor's language when it can be read in it (else in its original language), filters and counts facets (the
+database returns one count per facet signature, ``search.ranking``; the service spreads them over the seven
+facets), and fetches titles, snippets and URLs for the requested page of results only.
 """
 
 import logging
@@ -21,10 +21,10 @@ from citypages.countries import country_name
 from citypages.models import CityPage, CooperationProjectPage, Theme
 
 from . import elasticsearch
-from .fulltext import fulltext_index
 from .highlight import snippet
 from .models import FacetSignature, SearchEntry
 from .normalise import highlight_terms, query_terms
+from .ranking import RankedItem, ranked_items
 
 MAX_QUERY_LENGTH = 200  # longer queries are cut (documented in the README), never refused
 RESULTS_PER_PAGE = 20
@@ -77,6 +77,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = RESULTS_PER_PAGE
     as_you_type: bool = False  # the last word is a prefix, and only titles are searched
+    dropped: list = field(default_factory=list)  # parameters left out as invalid (the page says so)
 
     @classmethod
     def from_params(cls, params, language, strict=False):
@@ -109,9 +110,10 @@ class SearchRequest:
                 raise InvalidSearch("page", raw_page)
             dropped.append("page")
             page = 1
-        request = cls(query=clean_query(params.get("q", "")), language=language, filters=filters, sort=sort, page=page)
-        request.dropped = dropped
-        return request
+        return cls(
+            query=clean_query(params.get("q", "")), language=language, filters=filters, sort=sort, page=page,
+            dropped=dropped,
+        )  # fmt: skip
 
 
 @dataclass
@@ -153,15 +155,6 @@ class SearchResponse:
         return min(self.request.page, self.pages)
 
 
-class _Item:
-    """One matched item: its best score, its facet signature and its date."""
-
-    __slots__ = ("key", "score", "signature", "date")
-
-    def __init__(self, key, score, signature, date):
-        self.key, self.score, self.signature, self.date = key, score, signature, date
-
-
 class _Signature:
     """Per facet (in FACETS order) the values of the items sharing a FacetSignature, for one visitor language."""
 
@@ -181,26 +174,13 @@ class _Signature:
             frozenset((self.language,)),
         )
 
+    def failing(self, active):
+        """The positions of the active filters (position, wanted values) this signature does not pass."""
+        return [position for position, wanted in active if not self.values[position] & wanted]
+
 
 FACET_INDEX = {name: position for position, name in enumerate(FACETS)}
 EMPTY = frozenset()
-
-
-def _hex(value):
-    """A UUID column as 32 hex digits: SQLite returns that text, PostgreSQL a UUID."""
-    return value if isinstance(value, str) else value.hex
-
-
-def _items(rows):
-    """Group matching entries by item (copies share the item's signature), keeping each item's best score."""
-    items = {}
-    for score, key, signature, date in rows:
-        item = items.get(key)
-        if item is None:
-            items[key] = _Item(key, score, signature, date)
-        elif score > item.score:
-            item.score = score
-    return list(items.values())
 
 
 def _signatures(language):
@@ -208,26 +188,37 @@ def _signatures(language):
     return {row[0]: _Signature(row[1:], language) for row in FacetSignature.objects.values_list(*fields)}
 
 
-def _filter_and_count(items, signatures, filters):
-    """The items passing every filter, and per facet the counts of its values among the items passing every
-    *other* filter (so choosing a value gives as many results as its count said). The work per item is one
-    count; the rest is done once per distinct signature."""
+def _active(filters):
+    return [(FACET_INDEX[name], values) for name, values in filters.items()]
+
+
+def _passing(signatures, filters):
+    """The signatures passing every filter; None when nothing is filtered."""
+    if not filters:
+        return None
+    active = _active(filters)
+    return {pk for pk, signature in signatures.items() if not signature.failing(active)}
+
+
+def _count(signature_counts, signatures, filters):
+    """Per facet, the counts of its values among the items passing every *other* filter (so choosing a value
+    gives as many results as its count said), from the number of matched items per signature; and the number
+    of items passing every filter."""
     counters = [Counter() for _name in FACETS]
-    active = [(FACET_INDEX[name], values) for name, values in filters.items()]
-    passing = set()
-    for signature_id, count in Counter(item.signature for item in items).items():
+    active = _active(filters)
+    total = 0
+    for signature_id, count in signature_counts.items():
         values = signatures[signature_id].values
-        failing = [position for position, wanted in active if not values[position] & wanted]
+        failing = signatures[signature_id].failing(active)
         if not failing:
-            passing.add(signature_id)
+            total += count
             for counter, item_values in zip(counters, values, strict=True):
                 for value in item_values:
                     counter[value] += count
         elif len(failing) == 1:
             for value in values[failing[0]]:
                 counters[failing[0]][value] += count
-    selected = [item for item in items if item.signature in passing]
-    return selected, dict(zip(FACETS, counters, strict=True))
+    return total, dict(zip(FACETS, counters, strict=True))
 
 
 def search(request):
@@ -248,7 +239,7 @@ def _search_elasticsearch(request, terms):
             "translation_key", "signature_id"
         )
     )
-    items = [_Item(key, score, by_key[uuid.UUID(key)], None) for key, score in keys if uuid.UUID(key) in by_key]
+    items = [RankedItem(key, score, by_key[uuid.UUID(key)], None) for key, score in keys if uuid.UUID(key) in by_key]
     response = SearchResponse(
         request=request, total=total, results=[], facets={}, has_words=bool(terms) or not request.query
     )
@@ -258,22 +249,25 @@ def _search_elasticsearch(request, terms):
 
 
 def _search_database(request, terms):
-    if terms:
-        rows = fulltext_index().match(terms, prefix=request.as_you_type, title_only=request.as_you_type)
-    else:
-        rows = SearchEntry.objects.values_list("page_id", "translation_key", "signature_id", "date")
-        rows = [(0.0, key, signature, date) for _pk, key, signature, date in rows]
     signatures = _signatures(request.language)
-    selected, facets = _filter_and_count(_items(rows), signatures, request.filters)
-    if request.sort == "date" or not terms:
-        selected.sort(key=lambda item: (str(item.date or ""), item.score), reverse=True)
-    else:
-        selected.sort(key=lambda item: (item.score, str(item.date or "")), reverse=True)
+    passing = _passing(signatures, request.filters)
+    sort = "date" if request.sort == "date" or not terms else "relevance"
+    # The page is clamped to the last one once the total is known, which needs the counts first: ask for the
+    # requested page, and ask again in the rare case it lies past the end.
+    counts, page = ranked_items(
+        terms, passing=passing, sort=sort, offset=(request.page - 1) * request.per_page, limit=request.per_page,
+        prefix=request.as_you_type, title_only=request.as_you_type,
+    )  # fmt: skip
+    total, facets = _count(counts, signatures, request.filters)
     response = SearchResponse(
-        request=request, total=len(selected), results=[], facets={}, has_words=bool(terms) or not request.query
+        request=request, total=total, results=[], facets={}, has_words=bool(terms) or not request.query
     )
-    start = (response.page - 1) * request.per_page
-    response.results = _results(selected[start : start + request.per_page], signatures, request)
+    if response.page != request.page and total:
+        _counts, page = ranked_items(
+            terms, passing=passing, sort=sort, offset=(response.page - 1) * request.per_page,
+            limit=request.per_page, prefix=request.as_you_type, title_only=request.as_you_type,
+        )  # fmt: skip
+    response.results = _results(page, signatures, request)
     response.facets = _facet_values(facets, request)
     return response
 
@@ -282,7 +276,7 @@ def _results(items, signatures, request):
     """Titles, snippets and URLs for one page of items: a few queries."""
     if not items:
         return []
-    keys = [uuid.UUID(_hex(item.key)) for item in items]
+    keys = [uuid.UUID(item.key) for item in items]
     entries = {
         (entry.translation_key.hex, entry.language): entry
         for entry in SearchEntry.objects.filter(translation_key__in=keys)
@@ -297,7 +291,7 @@ def _results(items, signatures, request):
     results = []
     for item in items:
         signature = signatures[item.signature]
-        key = _hex(item.key)
+        key = uuid.UUID(item.key).hex
         entry = entries.get((key, signature.language)) or entries.get((key, signature.original_language))
         if entry is None:
             continue

@@ -23,8 +23,8 @@ def index_everything():
 @pytest.fixture(scope="module")
 def searchable(django_db_setup, django_db_blocker):
     """Built once per module; tests take ``db`` too, so what they change is rolled back after each."""
-    with rolled_back(django_db_blocker):
-        yield build_searchable_network()
+    with rolled_back(django_db_blocker, build_searchable_network) as world:
+        yield world
 
 
 def build_searchable_network():
