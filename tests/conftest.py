@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -59,47 +60,63 @@ def build_network_tree(codes=("fr", "zh-hans", "th")):
 
 
 @pytest.fixture
+def office(client):
+    """A client logged in as a member of the network office (a superuser)."""
+    client.force_login(get_user_model().objects.create_superuser("office", "office@citynet.example", "pw"))
+    return client
+
+
+@pytest.fixture
 def network_tree(db):
     """A network home and city index in en (the site root) and their translations in fr, zh-hans and th."""
     return build_network_tree()
 
 
 @contextmanager
-def rolled_back(django_db_blocker):
-    """For module-scoped worlds: built once, inside a transaction rolled back after the module's tests (which
-    take ``db``, whose own transaction nests as a savepoint)."""
+def rolled_back(django_db_blocker, build):
+    """For module- or session-scoped worlds: ``build()`` once, inside a transaction rolled back after the module's tests
+    (which take ``db``, whose own transaction nests as a savepoint); yields what it returns."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield
+            world = build()
+            # PostgreSQL defers foreign-key checks to the end of the transaction, and Django checks them at the
+            # end of every test: without this, each test re-checked every row of the world (25 s per test on
+            # the seeded network). Checked once here, only each test's own rows are left to check.
+            connection.check_constraints()
+            yield world
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
 
 
-@pytest.fixture(scope="module")
+def seed_demo_network():
+    """``seed_network`` with a known demo password; returns what it printed."""
+    output = StringIO()
+    previous = os.environ.get("DEMO_PASSWORD")
+    os.environ["DEMO_PASSWORD"] = "seeded-test-password"  # noqa: S105
+    try:
+        call_command("seed_network", "--no-progress", stdout=output)
+    finally:
+        os.environ.pop("DEMO_PASSWORD")
+        if previous is not None:
+            os.environ["DEMO_PASSWORD"] = previous
+    return output.getvalue()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which would otherwise interleave them
+def pytest_collection_modifyitems(items):
+    """Tests on the seeded network run last, together, so that it is seeded once per run (it takes minutes) and
+    no other test ever sees it; otherwise the order is kept."""
+    items.sort(key=lambda item: "seeded_network" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
 def seeded_network(django_db_setup, django_db_blocker):
-    """The full demo network, loaded once per module inside a transaction that is rolled back at the end.
-
-    Tests that use it also take ``db``, whose own transaction nests inside this one as a savepoint.
-    """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            output = StringIO()
-            previous = os.environ.get("DEMO_PASSWORD")
-            os.environ["DEMO_PASSWORD"] = "seeded-test-password"  # noqa: S105
-            try:
-                call_command("seed_network", "--no-progress", stdout=output)
-            finally:
-                os.environ.pop("DEMO_PASSWORD")
-                if previous is not None:
-                    os.environ["DEMO_PASSWORD"] = previous
-            yield output.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    """The full demo network, loaded once per run inside a transaction that is rolled back at the end; its value
+    is what ``seed_network`` printed. Tests that use it also take ``db``, so what they change is rolled back after
+    each; they run after every other test (``pytest_collection_modifyitems``)."""
+    with rolled_back(django_db_blocker, seed_demo_network) as output:
+        yield output

@@ -27,12 +27,6 @@ VALID = {
 
 
 @pytest.fixture
-def office(client):
-    client.force_login(get_user_model().objects.create_superuser("office", "office@citynet.example", "pw"))
-    return client
-
-
-@pytest.fixture
 def cities(network_tree):
     clermont, clermont_team = onboarded_city(network_tree.locales["fr"], title="Clermont-Ferrand", slug="clermont")
     anshan, anshan_team = onboarded_city(

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import Translation
@@ -14,12 +13,6 @@ from translations.status import IN_PROGRESS, MISSING, ORIGINAL, OUT_OF_DATE, TRA
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/reports/translations-by-city/"
-
-
-@pytest.fixture
-def office(client):
-    client.force_login(get_user_model().objects.create_superuser("office", "office@citynet.example", "pw"))
-    return client
 
 
 @pytest.fixture

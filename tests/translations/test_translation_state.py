@@ -1,7 +1,6 @@
 """A translation counts for readers once it is published with translated text, not when localize creates it."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail_localize.models import Translation
 
 from citypages.synctree import alias_into_every_locale
@@ -9,12 +8,6 @@ from tests.citypages.factories import CityPageFactory, NewsPageFactory
 from translations.models import TranslationPublication
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def office(client):
-    client.force_login(get_user_model().objects.create_superuser("office", "office@citynet.example", "pw"))
-    return client
 
 
 @pytest.fixture
