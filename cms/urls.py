@@ -5,12 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/search/", search_views.search_api, name="search_api"),
+    *opendata_urls.urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -21,5 +23,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    *opendata_urls.language_urlpatterns,
     path("", include(wagtail_urls)),
 )

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "demo",
     "translations",
     "cityteams",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.contrib.forms",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
