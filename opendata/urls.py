@@ -1,7 +1,8 @@
-"""Feeds in each language (inside the language prefix), robots.txt and the sitemap (outside it)."""
+"""Feeds in each language (inside the language prefix); robots.txt, the sitemap and the pages API (outside it)."""
 
 from django.urls import path
 
+from .api import api_router
 from .calendars import events_calendar
 from .feeds import NetworkAtomFeed, NetworkFeed
 from .views import robots_txt, sitemap
@@ -22,4 +23,5 @@ language_urlpatterns = [
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
 ]

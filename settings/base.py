@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
@@ -147,6 +148,24 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("collection", read_only=True)]
 
+    # Exposed by the pages API (/api/v2/pages/); contact details never are.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "local_name",
+            "english_name",
+            "country",
+            "region",
+            "latitude",
+            "longitude",
+            "population",
+            "role",
+            "michelin_site",
+            "member_since",
+            "website",
+            "intro",
+        )
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("local_name"),

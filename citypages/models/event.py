@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -60,6 +61,20 @@ class EventPage(TranslatorAwarePermissionsMixin, CitySectionMixin, Page):
         InlinePanel("page_themes", label=_("Theme"), heading=_("Themes"), max_num=3),
         FieldPanel("body"),
         FieldPanel("programme"),
+    ]
+    # Exposed by the pages API (/api/v2/pages/); contact details never are.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "start",
+            "end",
+            "summary",
+            "venue",
+            "registration_url",
+            "is_network_conference",
+            "conference_number",
+            "body",
+        )
     ]
     search_fields = [
         *Page.search_fields,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -31,6 +32,8 @@ class NewsPage(TranslatorAwarePermissionsMixin, CitySectionMixin, Page):
         InlinePanel("related_cities", label=_("Related city"), heading=_("Related cities")),
         InlinePanel("related_projects", label=_("Related project"), heading=_("Related projects")),
     ]
+    # Exposed by the pages API (/api/v2/pages/); contact details never are.
+    api_fields = [APIField(name) for name in ["date", "summary", "body"]]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

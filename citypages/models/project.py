@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -90,6 +91,8 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
             heading=_("Contact"),
         ),
     ]
+    # Exposed by the pages API (/api/v2/pages/); contact details never are.
+    api_fields = [APIField(name) for name in ["summary", "status", "start_date", "end_date", "body", "results"]]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
