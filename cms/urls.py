@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from opendata import urls as opendata_urls
 from search import views as search_views
 
+handler500 = "cms.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
