@@ -11,10 +11,12 @@ from citypages.blocks import BodyStreamBlock
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
 from translations.permissions import TranslatorAwarePermissionsMixin
 
+from .routes import NetworkRoutesMixin
+
 LATEST_COUNT = 6
 
 
-class HomePage(TranslatorAwarePermissionsMixin, Page):
+class HomePage(NetworkRoutesMixin, TranslatorAwarePermissionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)
 
@@ -31,11 +33,24 @@ class HomePage(TranslatorAwarePermissionsMixin, Page):
         in_tree = {"locale_id": self.locale_id}
         context["city_index"] = CityIndexPage.objects.live().filter(**in_tree).first()
         cities = CityPage.objects.live().filter(**in_tree)
+        projects = CooperationProjectPage.objects.live().filter(**in_tree)
+        by_status = dict(projects.order_by().values_list("status").annotate(total=models.Count("pk")))
         context["key_figures"] = {
             "cities": cities.count(),
             "countries": cities.values("country").distinct().count(),
-            "projects": CooperationProjectPage.objects.live().filter(**in_tree).count(),
+            "projects": sum(by_status.values()),
         }
+        context["projects_by_status"] = [
+            (label, by_status[value]) for value, label in CooperationProjectPage.Status.choices if by_status.get(value)
+        ]
+        context["next_conference"] = (
+            EventPage.objects.live()
+            .filter(is_network_conference=True, end__gte=timezone.now(), **in_tree)
+            .with_city()
+            .with_original_language()
+            .order_by("start")
+            .first()
+        )
         context["latest_projects"] = (
             CooperationProjectPage.objects.live()
             .filter(**in_tree)
