@@ -32,6 +32,7 @@ class HomePage(NetworkRoutesMixin, TranslatorAwarePermissionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         in_tree = {"locale_id": self.locale_id}
         context["city_index"] = CityIndexPage.objects.live().filter(**in_tree).first()
+        context["map_cities"] = CityPage.objects.live().filter(**in_tree).order_by("title")
         cities = CityPage.objects.live().filter(**in_tree)
         projects = CooperationProjectPage.objects.live().filter(**in_tree)
         by_status = dict(projects.order_by().values_list("status").annotate(total=models.Count("pk")))

@@ -135,7 +135,11 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    # Installed from the npm registry by `make install` (package-lock.json), served as our own files.
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
@@ -166,6 +170,11 @@ else:
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Seconds before an Elasticsearch request gives up and the search answers from the database instead.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+
+# Maps: a tile server URL template ({z}/{x}/{y}) and its attribution. None by default: the maps then show the
+# cities on a plain background (no request leaves the site).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_SITE_NAME = "CityNet"

@@ -1,0 +1,61 @@
+/* CityNet maps: member cities as keyboard-reachable markers linking to their pages, and a project's lead city
+   joined to its partners. Leaflet comes from the npm registry and is served from our own static files; with no
+   tile server configured the cities are drawn on a plain background. */
+(function () {
+  "use strict";
+
+  function marker(city, lead) {
+    var icon = L.divIcon({
+      className: "city-marker" + (lead ? " city-marker--lead" : "") + (city.role ? " city-marker--" + city.role : ""),
+      iconSize: lead ? [18, 18] : [14, 14],
+    });
+    // A marker is focusable (Tab) and opens its popup with Enter; the popup links to the city's page.
+    var m = L.marker([city.lat, city.lng], { icon: icon, title: city.name, alt: city.name, keyboard: true });
+    var link = document.createElement("a");
+    link.href = city.url;
+    link.textContent = city.name;
+    m.bindPopup(link);
+    m.bindTooltip(city.name);
+    return m;
+  }
+
+  function draw(element) {
+    var source = document.getElementById(element.dataset.mapData);
+    if (!source || typeof L === "undefined") return;
+    var data = JSON.parse(source.textContent);
+    var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, attributionControl: !!data.tiles });
+    if (data.tiles) {
+      L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 18 }).addTo(map);
+    } else {
+      element.classList.add("city-map__canvas--plain");
+    }
+    var points = [];
+    var markers = L.featureGroup().addTo(map);
+    data.cities.forEach(function (city) {
+      marker(city, false).addTo(markers);
+      points.push([city.lat, city.lng]);
+      if (data.lead) {
+        L.polyline([[data.lead.lat, data.lead.lng], [city.lat, city.lng]], { className: "city-map__link", weight: 2 }).addTo(map);
+      }
+    });
+    if (data.lead) {
+      marker(data.lead, true).addTo(markers);
+      points.push([data.lead.lat, data.lead.lng]);
+    }
+    if (points.length === 1) {
+      map.setView(points[0], 6);
+    } else {
+      map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 7 });
+    }
+  }
+
+  function start() {
+    document.querySelectorAll("[data-map-data]").forEach(draw);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,40 @@
+"""``{% city_map cities %}``: a Leaflet map of cities (and lines from a project's lead city to its partners).
+
+The map is an enhancement: the cities it shows are always also listed as links on the same page, and without a
+tile server (``MAP_TILE_URL`` unset) it draws the cities on a plain background.
+"""
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _point(city, request):
+    if city.latitude is None or city.longitude is None:
+        return None
+    return {"name": city.title, "url": city.get_url(request), "lat": float(city.latitude),
+            "lng": float(city.longitude), "role": city.role}  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def city_map(context, cities, lead=None, label=None, caption=None):
+    """A map of ``cities``; with ``lead``, lines from the lead city to each of them (a project's partners)."""
+    request = context.get("request")
+    points = [point for point in (_point(city, request) for city in cities) if point]
+    data = {
+        "cities": points,
+        "lead": _point(lead, request) if lead is not None else None,
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+    if not points and data["lead"] is None:
+        return ""
+    map_id = f"city-map-{len(context.get('_city_maps', ())) + 1}"
+    return render_to_string(
+        "includes/city_map.html",
+        {"map_data": data, "label": label or _("Map of the member cities"), "map_id": map_id,
+         "data_id": f"{map_id}-data", "caption": caption},
+    )  # fmt: skip
