@@ -4,6 +4,9 @@ The map is an enhancement: the cities it shows are always also listed as links o
 tile server (``MAP_TILE_URL`` unset) it draws the cities on a plain background.
 """
 
+import hashlib
+import json
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -32,7 +35,8 @@ def city_map(context, cities, lead=None, label=None, caption=None):
     }
     if not points and data["lead"] is None:
         return ""
-    map_id = f"city-map-{len(context.get('_city_maps', ())) + 1}"
+    # Named after what it shows: two different maps on one page never share an element id.
+    map_id = "city-map-" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
     return render_to_string(
         "includes/city_map.html",
         {"map_data": data, "label": label or _("Map of the member cities"), "map_id": map_id,

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def map_data(html):
-    found = re.findall(r'<script id="(city-map-\d+-data)" type="application/json">(.*?)</script>', html, re.S)
+    found = re.findall(r'<script id="(city-map-[0-9a-f]{10}-data)" type="application/json">(.*?)</script>', html, re.S)
     assert len(found) == 1, found
     data_id, text = found[0]
     assert f'data-map-data="{data_id}"' in html
@@ -72,3 +73,17 @@ def test_project_map_joins_the_lead_city_to_its_partners(client, cities):
     assert data["lead"]["name"] == "Clermont-Ferrand"
     assert [city["name"] for city in data["cities"]] == ["Greenville"]
     assert 'aria-label="Map of the lead city and its partner cities"' in html
+
+
+def test_two_maps_on_one_page_get_their_own_element_ids(rf, cities):
+    template = Template(
+        "{% load network_maps %}{% city_map lead_only lead=lead %}{% city_map both %}{% city_map nothing %}"
+    )
+    html = template.render(
+        Context({
+            "request": rf.get("/en/"), "lead": cities["clermont"], "lead_only": [],
+            "both": [cities["clermont"], cities["greenville"]], "nothing": [],
+        })
+    )  # fmt: skip
+    ids = re.findall(r'<script id="(city-map-[0-9a-f]{10}-data)"', html)
+    assert len(ids) == 2 and len(set(ids)) == 2, ids  # a map of no city is left out

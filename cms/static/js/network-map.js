@@ -21,7 +21,9 @@
 
   function draw(element) {
     var source = document.getElementById(element.dataset.mapData);
-    if (!source || typeof L === "undefined") return;
+    // Each map includes the script: the first run draws every map on the page, later runs find them drawn.
+    if (!source || typeof L === "undefined" || element.dataset.mapDrawn) return;
+    element.dataset.mapDrawn = "true";
     var data = JSON.parse(source.textContent);
     var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, attributionControl: !!data.tiles });
     if (data.tiles) {
