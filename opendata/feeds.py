@@ -51,20 +51,12 @@ class NetworkFeed(Feed):
         return "/" + scope.locale.language_code + "/"
 
     def items(self, scope):
-        news = (
-            scope.restrict(NewsPage.objects.all())
-            .with_city()
-            .with_original_language()
-            .select_related("locale")
-            .order_by("-date", "-pk")[:FEED_LENGTH]
-        )
-        projects = (
-            scope.restrict(CooperationProjectPage.objects.all())
-            .with_city()
-            .with_original_language()
-            .select_related("locale")
-            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
-        )
+        def newest(model, *order):
+            listed = scope.restrict(model.objects.all()).with_city().with_original_language().select_related("locale")
+            return listed.order_by(*order)[:FEED_LENGTH]
+
+        news = newest(NewsPage, "-date", "-pk")
+        projects = newest(CooperationProjectPage, "-first_published_at", "-pk")
         items = [*news, *projects]
         items.sort(key=self.item_pubdate, reverse=True)
         for item in items:
