@@ -8,10 +8,12 @@ with a plain join the planner drives from the full-text index:
 - SQLite: an FTS5 table (``ascii`` tokeniser: our tokens are already split, folded and space-separated), ranked
   by bm25 with titles weighing five times the body;
 - PostgreSQL: a ``tsvector`` built from the tokens with their positions and weights (A for titles), a GIN index,
-  and ``ts_rank``.
+  and ``ts_rank``; each row also carries its entry's item, facet signature, date and number of copies, so a match
+  needs no join to be counted and ranked (migration 0004).
 
 Either match is used as a materialised CTE (``search.ranking``), so it is evaluated once (by the index when the
-planner finds it selective) whatever the table statistics, never once per joined row.
+planner finds it selective) whatever the table statistics, never once per joined row. The tables are created by
+migrations 0002 and 0004.
 """
 
 from django.db import connection
@@ -28,7 +30,7 @@ SQLITE_MATCH = """
 """
 SQLITE_MATCH_UNSCORED = "SELECT rowid AS page_id FROM search_fulltext WHERE search_fulltext MATCH %s"
 POSTGRES_MATCH = """
-    SELECT f.page_id, ts_rank(f.document, q) AS score
+    SELECT f.page_id, f.signature_id, f.translation_key, f.copies, f.date, ts_rank(f.document, q) AS score
     FROM search_fulltext f, CAST(%s AS tsquery) q
     WHERE f.document @@ q
 """
@@ -52,7 +54,8 @@ class FullTextIndex:
     def match(self, terms, prefix=False, title_only=False, scored=True):
         """A statement and its parameters selecting (page_id, score) for every entry holding all ``terms``
         (phrases of consecutive tokens; the last one as a prefix when ``prefix``); the higher the score, the
-        better the match. Not ``scored``: page_id alone."""
+        better the match. Not ``scored``: page_id alone. On PostgreSQL the scored match also selects the entry's
+        signature_id, translation_key, copies and date."""
         raise NotImplementedError
 
     @staticmethod
@@ -100,11 +103,17 @@ class PostgresFullTextIndex(FullTextIndex):
         return " ".join(f"'{token}':{','.join(places[:256])}" for token, places in positions.items())
 
     def replace(self, entries):
-        rows = [(entry.pk, self.vector(*self.tokens_of(entry))) for entry in entries]
+        rows = [
+            (entry.pk, self.vector(*self.tokens_of(entry)), entry.signature_id, entry.translation_key, entry.date,
+             entry.copies)
+            for entry in entries
+        ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_fulltext (page_id, document) VALUES (%s, %s::tsvector) "
-                "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document",
+                "INSERT INTO search_fulltext (page_id, document, signature_id, translation_key, date, copies) "
+                "VALUES (%s, %s::tsvector, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
+                "document = EXCLUDED.document, signature_id = EXCLUDED.signature_id, "
+                "translation_key = EXCLUDED.translation_key, date = EXCLUDED.date, copies = EXCLUDED.copies",
                 rows,
             )
 
@@ -134,17 +143,3 @@ class PostgresFullTextIndex(FullTextIndex):
 
 def fulltext_index():
     return PostgresFullTextIndex() if connection.vendor == "postgresql" else SqliteFullTextIndex()
-
-
-SCHEMA = {
-    "sqlite": [
-        "CREATE VIRTUAL TABLE IF NOT EXISTS search_fulltext USING fts5(title, body, tokenize='ascii')",
-    ],
-    "postgresql": [
-        "CREATE TABLE IF NOT EXISTS search_fulltext (page_id integer PRIMARY KEY REFERENCES "
-        "network_search_searchentry (page_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
-        "document tsvector NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS search_fulltext_document ON search_fulltext USING gin (document)",
-    ],
-}
-DROP = {"sqlite": ["DROP TABLE IF EXISTS search_fulltext"], "postgresql": ["DROP TABLE IF EXISTS search_fulltext"]}
