@@ -9,27 +9,22 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.utils.html import strip_tags
+from django.db import connection, models, transaction
+from django.utils import timezone
 from wagtail.models import Page
-from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
-from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from citypages.models import CityPage, CooperationProjectPage, Theme
 from citypages.models.mixins import CITY_PAGE_DEPTH
 from citypages.models.project import ProjectPartnerCity
 from translations.state import original_language
 
 from . import elasticsearch
+from .extract import INDEXED_TYPES
 from .fulltext import fulltext_index
 from .models import FacetSignature, SearchEntry
 
-KINDS = {
-    CooperationProjectPage: SearchEntry.Kind.PROJECT,
-    NewsPage: SearchEntry.Kind.NEWS,
-    EventPage: SearchEntry.Kind.EVENT,
-    CityPage: SearchEntry.Kind.CITY,
-}
+KINDS = {indexed.model: indexed.kind for indexed in INDEXED_TYPES}
 CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 BATCH = 500
 _paused = []
@@ -47,21 +42,6 @@ def paused():
 
 def is_paused():
     return bool(_paused)
-
-
-def stream_text(value):
-    """Plain text of a StreamField value (or any block value inside it)."""
-    if value is None:
-        return ""
-    if isinstance(value, RichText):
-        return strip_tags(value.source)
-    if isinstance(value, str):
-        return strip_tags(value)
-    if isinstance(value, dict) or hasattr(value, "items"):
-        return " ".join(stream_text(item) for _key, item in value.items())
-    if hasattr(value, "__iter__"):
-        return " ".join(stream_text(getattr(item, "value", item)) for item in value)
-    return ""
 
 
 def readable(model, keys=None):
@@ -90,6 +70,7 @@ class IndexContext:
             self.theme_names[slug].add(name)
         self._languages(keys)
         self.signatures = {FacetSignature.key_of(s): s.pk for s in FacetSignature.objects.all()}
+        self.now = timezone.now()
 
     def signature_id(self, entry):
         key = FacetSignature.key_of(entry)
@@ -117,44 +98,37 @@ class IndexContext:
             source = source_language.get(key)
             self.original[key] = source if source in languages else first_copy[key][1]
 
-    def entry(self, page, theme_ids, partner_ids):
-        key = page.translation_key
-        city = self.cities.get(page.path[:CITY_PATH_LENGTH])
-        date, status, extra = None, "", []
-        if isinstance(page, CooperationProjectPage):
-            date, status = page.start_date, page.status
-            extra.append(stream_text(page.results))
-            for city_pk in partner_ids:
-                extra.extend(self.city_names[self.city_keys.get(city_pk)])
-        elif isinstance(page, NewsPage):
-            date = page.date
-        elif isinstance(page, EventPage):
-            date = page.start.date()
-            extra.append(page.venue)
-        else:
-            extra.extend([page.local_name, page.english_name, page.region, str(page.country_name)])
+    def entry(self, indexed, row, theme_ids, partner_ids):
+        """An unsaved entry for ``row``, a page of type ``indexed`` read as values (``search.extract``)."""
+        key = row["translation_key"]
+        city = self.cities.get(row["path"][:CITY_PATH_LENGTH])
+        date = indexed.date_of(row)
+        extra = indexed.extra_text(row)
+        for city_pk in partner_ids:
+            extra.extend(self.city_names[self.city_keys.get(city_pk)])
         themes = sorted({self.themes[pk] for pk in theme_ids if pk in self.themes})
         for slug in themes:  # in every language: "energy" finds a Romanian item about energy
             extra.extend(sorted(self.theme_names[slug]))
         if city:
             extra.extend(sorted(self.city_names[city["translation_key"]]))
         entry = SearchEntry(
-            page_id=page.pk,
+            page_id=row["pk"],
             translation_key=key,
-            language=page.locale.language_code,
+            language=row["locale__language_code"],
             original_language=self.original[key],
             languages=" " + " ".join(sorted(self.languages[key])) + " ",
             copies=len(self.languages[key]),
-            kind=KINDS[type(page)],
+            kind=indexed.kind,
             city_key=city["translation_key"] if city else None,
             country=city["country"] if city else "",
-            status=status,
+            status=row[indexed.status] if indexed.status else "",
             year=date.year if date else None,
             date=date,
             themes=(" " + " ".join(themes) + " ") if themes else "",
-            title=page.title[:255],
-            summary=getattr(page, "summary", "") or getattr(page, "intro", ""),
-            text=stream_text(getattr(page, "body", None)),
+            title=row["title"][:255],
+            summary=row[indexed.summary] or "",
+            text=indexed.text(row, indexed.text_streams),
+            indexed_at=self.now,
         )
         entry.extra_text = " ".join(part for part in extra if part)
         entry.signature_id = self.signature_id(entry)
@@ -164,28 +138,52 @@ class IndexContext:
 def build_entries(keys=None, batch=BATCH):
     """Yield lists of unsaved entries for the items with these translation keys (every item when None)."""
     context = IndexContext(keys)
-    for model in KINDS:
-        copies = readable(model, keys).select_related("locale").order_by("pk")
+    for indexed in INDEXED_TYPES:
+        model = indexed.model
+        copies = readable(model, keys).order_by("pk")
         pks = list(copies.values_list("pk", flat=True))
         for start in range(0, len(pks), batch):
-            chunk = list(copies.filter(pk__in=pks[start : start + batch]))
+            chunk = pks[start : start + batch]
+            rows = list(indexed.values(copies.filter(pk__in=chunk)))
             themes, partners = defaultdict(list), defaultdict(list)
             if hasattr(model, "page_themes"):
                 link = model.page_themes.rel.related_model
-                for page_id, theme_id in link.objects.filter(page_id__in=[p.pk for p in chunk]).values_list(
-                    "page_id", "theme_id"
-                ):
+                for page_id, theme_id in link.objects.filter(page_id__in=chunk).values_list("page_id", "theme_id"):
                     themes[page_id].append(theme_id)
             if model is CooperationProjectPage:
-                for page_id, city_id in ProjectPartnerCity.objects.filter(
-                    page_id__in=[p.pk for p in chunk]
-                ).values_list("page_id", "city_id"):
+                for page_id, city_id in ProjectPartnerCity.objects.filter(page_id__in=chunk).values_list(
+                    "page_id", "city_id"
+                ):
                     partners[page_id].append(city_id)
-            yield [context.entry(page, themes[page.pk], partners[page.pk]) for page in chunk]
+            yield [context.entry(indexed, row, themes[row["pk"]], partners[row["pk"]]) for row in rows]
+
+
+ENTRY_FIELDS = SearchEntry._meta.concrete_fields
+# Values whose database form differs from the Python one: UUIDs (hex text on SQLite), dates and times.
+CONVERTED = tuple(isinstance(field, (models.UUIDField, models.DateField)) for field in ENTRY_FIELDS)
+INSERT_ENTRIES = "INSERT INTO network_search_searchentry ({}) VALUES ({})".format(  # noqa: S608  (model's columns)
+    ", ".join(field.column for field in ENTRY_FIELDS), ", ".join(["%s"] * len(ENTRY_FIELDS))
+)
+
+
+def insert_entries(entries):
+    """``bulk_create`` for entries in a third of its time: Django compiles each of the 18 values of each row into
+    the statement one by one (1.8 million calls for 100,000 entries, two thirds of the insert's time); here only
+    the values whose database form differs are prepared, and rows go to ``executemany``."""
+    rows = [
+        tuple(
+            field.get_db_prep_save(getattr(entry, field.attname), connection) if convert
+            else getattr(entry, field.attname)
+            for field, convert in zip(ENTRY_FIELDS, CONVERTED, strict=True)
+        )
+        for entry in entries
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.executemany(INSERT_ENTRIES, rows)
 
 
 def write(entries):
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    insert_entries(entries)
     fulltext_index().replace(entries)
 
 
