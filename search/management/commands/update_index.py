@@ -11,7 +11,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import Command as
 from tqdm import tqdm
 
 from search import elasticsearch
-from search.documents import build_entries, count_readable, rebuild
+from search.documents import build_entries, count_readable, rebuild, vacuum
 from search.models import SearchEntry
 
 
@@ -31,6 +31,7 @@ class Command(WagtailUpdateIndex):
             tqdm(total=count_readable(), unit="page", disable=not show, file=self.stderr._out) as bar,
         ):
             entries = rebuild(progress=bar.update)
+        vacuum()
         seconds = time.monotonic() - started
         items = SearchEntry.objects.values("translation_key").distinct().count()
         languages = SearchEntry.objects.values("language").distinct().count()
