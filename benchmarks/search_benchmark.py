@@ -162,7 +162,7 @@ def main():
     import django
 
     django.setup()
-    from django.db import DatabaseError, connection
+    from django.db import DatabaseError, connection, transaction
     from wagtail.models import Page
 
     from citypages.models import NewsPage
@@ -172,8 +172,9 @@ def main():
     seconds = build(args.pages)
     print(f"{connection.vendor}: {args.pages} pages inserted in {seconds:.1f} s")
     started = time.perf_counter()
-    entries = rebuild()
-    vacuum()  # as update_index does once the rebuild has committed (PostgreSQL)
+    with transaction.atomic():  # as update_index does: one transaction, then VACUUM on PostgreSQL
+        entries = rebuild()
+    vacuum()
     ours = time.perf_counter() - started
     print(f"network index: {entries} pages in {ours:.1f} s = {entries / ours:.0f} pages/s")
     if not args.skip_stock:
