@@ -84,11 +84,19 @@ def _passing_parameter(passing):
     return json.dumps(sorted(passing)) if connection.vendor == "sqlite" else sorted(passing)
 
 
+def _refuse_postgres_query():
+    # PostgreSQL's match selects the entry's columns too: joined to the entries, the orders' unqualified names
+    # would be ambiguous. A query there goes through postgres_search_statement.
+    if connection.vendor == "postgresql":
+        raise ValueError("On PostgreSQL a query is counted and ranked by postgres_search_statement.")
+
+
 def count_statement(terms, *, prefix=False, title_only=False):
     """Per facet signature, the number of items matching ``terms`` (every item when there are none). No ranking
     function is computed: counting needs only the full-text index. (SQLite; on PostgreSQL browsing only.)"""
     if not terms:
         return COUNTS.format(items=EVERY_ITEM, entries=EVERY_ENTRY), []
+    _refuse_postgres_query()
     match, params = fulltext_index().match(terms, prefix=prefix, title_only=title_only, scored=False)
     return COUNTS.format(items=MATCHED_ITEMS, entries=COUNTED_ENTRIES.format(match=match)), params
 
@@ -99,6 +107,7 @@ def rows_statement(terms, *, passing=None, sort="relevance", rows=20, prefix=Fal
     browsing only.)"""
     where = PASSING[connection.vendor] if passing is not None else ""
     if terms:
+        _refuse_postgres_query()
         match, params = fulltext_index().match(terms, prefix=prefix, title_only=title_only)
         start, entries, score, order = MATCHED.format(match=match), MATCHED_ENTRIES, "m.score", ORDERS[sort]
     else:

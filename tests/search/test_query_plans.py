@@ -51,6 +51,14 @@ def test_postgres_search_reads_the_gin_index_once_and_joins_nothing(searchable):
     assert "top-N" in plan or "Limit" in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statements")
+def test_postgres_queries_never_take_the_two_statement_path():
+    for build in (count_statement, rows_statement):
+        with pytest.raises(ValueError, match="postgres_search_statement"):
+            build(query_terms("queretaro"))
+    assert count_statement([])[0].startswith("SELECT")  # browsing does
+
+
 def test_postgres_vectors_keep_positions_and_title_weight():
     assert PostgresFullTextIndex.vector(["bus", "lane"], ["bus"]) == "'bus':1A,3 'lane':2A"
     assert PostgresFullTextIndex.tsquery([("bus",), ("la",)], prefix=True) == "'bus' & 'la':*"
