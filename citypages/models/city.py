@@ -37,20 +37,37 @@ class CityIndexPage(TranslatorAwarePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from citypages.forms import CityFilterForm
+
         from .event import EventPage
         from .news import NewsPage
         from .project import CooperationProjectPage
 
         cities = list(CityPage.objects.child_of(self).live().order_by("title"))
+        # Filters by continent, country and role (?continent=europe&country=FR&role=founder); options and counts
+        # come from this tree's live cities, so filtering is done here over the list, with no further query.
+        filter_form = CityFilterForm(request.GET, cities=cities)
+        shown = filter_form.filter(cities)
         projects, news, events = (
             live_count_by_city(model, self.locale_id) for model in (CooperationProjectPage, NewsPage, EventPage)
         )
-        for city in cities:
+        for city in shown:
             city.project_count = projects.get(city.path, 0)
             city.news_count = news.get(city.path, 0)
             city.event_count = events.get(city.path, 0)
-        context["cities"] = cities
+        context.update(
+            cities=shown, city_total=len(cities), filter_form=filter_form, filtered=bool(filter_form.filters)
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A filter value outside its domain (a mistyped or forged address): the page, with the form's error and
+        # every city, as a client error rather than a success.
+        form = (getattr(response, "context_data", None) or {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response
 
 
 class CityPage(TranslatorAwarePermissionsMixin, Page):
