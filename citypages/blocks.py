@@ -21,6 +21,16 @@ class QuoteBlock(blocks.StructBlock):
         template = "citypages/blocks/quote.html"
 
 
+class BodyImageBlock(ImageBlock):
+    """Wagtail's ImageBlock (alt text required, or the image marked decorative), rendered as a responsive picture.
+
+    It deconstructs as a plain ImageBlock, so the template below changes no migration.
+    """
+
+    class Meta:
+        template = "citypages/blocks/image.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The rich body of every page: headings, paragraphs, images (alt text required), quotes."""
 
@@ -28,7 +38,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
     )
-    image = ImageBlock(label=_("Image"))  # Wagtail's ImageBlock requires alt text or a decorative flag
+    image = BodyImageBlock(label=_("Image"))
     quote = QuoteBlock(label=_("Quote"))
 
 

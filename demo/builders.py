@@ -24,11 +24,13 @@ from citypages.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from citypages.models.city import city_collection
 from citypages.synctree import alias_into_every_locale
 from cityteams.onboarding import establish_city_team, onboard_city
 from home.models import HomePage
 
 from .content import LOCALES
+from .images import city_banner
 from .localized import translate
 from .streams import body_stream, flat_strings, key_figures_stream, programme_stream, programme_strings
 
@@ -195,6 +197,10 @@ class NetworkBuilder:
             city.working_languages = [
                 self.locales[c] for c in city_data.get("working_languages", []) if c in self.locales
             ]
+            # The banner goes in the city's collection (the one the page would make) and is set before the page
+            # is created, so its first revision, aliases and translations all have it.
+            city.collection = city_collection(city.english_name)
+            city.hero_image = self._banner(city_data, city.collection)
             # The same onboarding as add_city: page, aliases in every locale, groups, collection, workflow, rights.
             onboard_city(city, locale)
         self._translate(
@@ -213,6 +219,37 @@ class NetworkBuilder:
         else:
             self._alias_everywhere(city)
             establish_city_team(city)  # completes cities seeded before city teams existed
+            self._give_banner(city, city_data)  # completes cities seeded before they had banners
+
+    def _banner(self, city_data, collection):
+        """The city's banner (demo/images.py), drawn and counted if it is new."""
+        coordinates = {row["slug"]: (row["latitude"], row["longitude"]) for row in self.data.cities}
+        image, created = city_banner(
+            collection,
+            slug=city_data["slug"],
+            name=city_data["text"]["en"]["name"],
+            latitude=city_data["latitude"],
+            longitude=city_data["longitude"],
+            twins=[coordinates[slug] for slug in city_data.get("twin_cities", []) if slug in coordinates],
+        )
+        if created:
+            self.created[("images", city_data["locale"])] += 1
+        return image
+
+    def _give_banner(self, city, city_data):
+        """A city without a hero image gets its banner on its original and translations (aliases follow), except
+        on a copy with a draft waiting (an editor's work is not overwritten)."""
+        if city.hero_image_id or city.collection_id is None:
+            return
+        image = self._banner(city_data, city.collection)
+        copies = CityPage.objects.filter(
+            translation_key=city.translation_key, alias_of__isnull=True, hero_image__isnull=True
+        ).order_by("pk")
+        for page in copies:
+            if page.has_unpublished_changes:
+                continue
+            page.hero_image = image
+            page.save_revision().publish()
 
     def _link_twins(self, city_data):
         city = CityPage.objects.get(slug=city_data["slug"], locale=self.locales[city_data["locale"]])

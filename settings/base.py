@@ -144,6 +144,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# SERVE_MEDIA=true: Django itself serves uploaded media at MEDIA_URL (django.views.static.serve), for a single-server
+# deployment with no web server in front for /media/ (and the browser tests); with DEBUG on they are served anyway.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").strip().lower() == "true"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

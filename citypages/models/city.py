@@ -1,6 +1,7 @@
 """The member cities: the index of all cities and one page per city, root of that city's section."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -159,7 +160,10 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
             heading=_("In the network"),
         ),
         InlinePanel("twinnings", label=_("Twin cities"), heading=_("Twin cities")),
-        FieldPanel("hero_image"),
+        FieldPanel(
+            "hero_image",
+            help_text=_("Its description in Images is its alt text, required: say what the image shows."),
+        ),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
@@ -213,6 +217,21 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         if self.collection_id is None and self.alias_of_id is None:
             self.collection = city_collection(self.english_name or self.title)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # The hero image's alt text is its description (Wagtail's default alt text), which Wagtail never requires:
+        # a city page showing an image without one is refused (in the admin on save, submit and publish; in code
+        # whenever a live page is saved, as Wagtail validates only live pages there).
+        if self.hero_image_id and not self.hero_image.description.strip():
+            raise ValidationError(
+                {
+                    "hero_image": _(
+                        "Give this image alt text (its description) in Images: say what it shows, for readers who "
+                        "cannot see it."
+                    )
+                }
+            )
 
     def permissions_for_user(self, user):
         return CityPagePermissionTester(user, self)
