@@ -139,6 +139,7 @@ STATICFILES_DIRS = [
     PROJECT_DIR / "static",
     # Installed from the npm registry by `make install` (package-lock.json), served as our own files.
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet-markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
 ]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"

@@ -32,6 +32,8 @@ def city_map(context, cities, lead=None, label=None, caption=None):
         "lead": _point(lead, request) if lead is not None else None,
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
+        # Read by screen readers on a group of nearby cities; a count-free wording suits every plural rule.
+        "clusterLabel": _("Cities grouped here: %(count)s. Zoom in to see them."),
     }
     if not points and data["lead"] is None:
         return ""

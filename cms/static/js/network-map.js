@@ -7,7 +7,7 @@
   function marker(city, lead) {
     var icon = L.divIcon({
       className: "city-marker" + (lead ? " city-marker--lead" : "") + (city.role ? " city-marker--" + city.role : ""),
-      iconSize: lead ? [18, 18] : [14, 14],
+      iconSize: lead ? [28, 28] : [24, 24], // touch targets of at least 24 px (WCAG 2.2, 2.5.8)
     });
     // A marker is focusable (Tab) and opens its popup with Enter; the popup links to the city's page.
     var m = L.marker([city.lat, city.lng], { icon: icon, title: city.name, alt: city.name, keyboard: true });
@@ -19,20 +19,42 @@
     return m;
   }
 
+  // A map of the whole network groups nearby cities (most are in Europe): separate markers would overlap,
+  // too close together to tap or tell apart. A group is a button that zooms in on its cities.
+  function cluster(data) {
+    if (typeof L.markerClusterGroup === "undefined") return L.featureGroup();
+    return L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 48,
+      iconCreateFunction: function (group) {
+        var count = String(group.getChildCount());
+        var content = document.createElement("span");
+        var shown = content.appendChild(document.createElement("span"));
+        shown.setAttribute("aria-hidden", "true");
+        shown.textContent = count;
+        var spoken = content.appendChild(document.createElement("span"));
+        spoken.className = "visually-hidden";
+        spoken.textContent = data.clusterLabel.replace("%(count)s", count);
+        return L.divIcon({ html: content, className: "city-cluster", iconSize: [36, 36] });
+      },
+    });
+  }
+
   function draw(element) {
     var source = document.getElementById(element.dataset.mapData);
     // Each map includes the script: the first run draws every map on the page, later runs find them drawn.
     if (!source || typeof L === "undefined" || element.dataset.mapDrawn) return;
     element.dataset.mapDrawn = "true";
     var data = JSON.parse(source.textContent);
-    var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, attributionControl: !!data.tiles });
+    // maxZoom is the tile layer's, or ours on a plain background (grouping nearby cities needs one).
+    var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, attributionControl: !!data.tiles, maxZoom: 18 });
     if (data.tiles) {
       L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 18 }).addTo(map);
     } else {
       element.classList.add("city-map__canvas--plain");
     }
     var points = [];
-    var markers = L.featureGroup().addTo(map);
+    var markers = (data.lead ? L.featureGroup() : cluster(data)).addTo(map);
     data.cities.forEach(function (city) {
       marker(city, false).addTo(markers);
       points.push([city.lat, city.lng]);
