@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
 PYTEST_ARGS ?=
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-postgres lint format clean
+.PHONY: install run serve migrate seed test test-postgres test-browser lint format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,11 +39,17 @@ run: seed
 	@echo "  (password: \$$DEMO_PASSWORD, or the one seed_network printed when it created the accounts)"
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/gunicorn cms.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 
+# The browser suite runs on its own (make test-browser): it serves a seeded site and needs Chromium.
 test: install
-	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(COVERAGE) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest --ignore=tests/browser $(COVERAGE) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS)
+
+# Debian's Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright against the demo network
+# served by gunicorn; screenshots and the accessibility report go to var/browser-report/.
+test-browser: install
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
