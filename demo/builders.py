@@ -30,6 +30,7 @@ from cityteams.onboarding import establish_city_team, onboard_city
 from home.models import HomePage
 
 from .content import LOCALES
+from .exchanges import ExchangesMixin
 from .images import city_banner
 from .localized import translate
 from .streams import body_stream, flat_strings, key_figures_stream, programme_stream, programme_strings
@@ -55,7 +56,7 @@ def _aware(value):
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
-class NetworkBuilder:
+class NetworkBuilder(ExchangesMixin):
     def __init__(self, data, progress):
         self.data = data
         self.progress = progress  # called with a label after each item
@@ -76,14 +77,20 @@ class NetworkBuilder:
         self._count(page)
         return page
 
-    def _translate(self, instance, texts, strings_of, count=True):
-        """Translate ``instance`` into every locale of ``texts`` it is not yet translated into."""
+    def _translate(self, instance, texts, strings_of, count=True, children_of=None):
+        """Translate ``instance`` into every locale of ``texts`` it is not yet translated into; ``children_of(entry)``
+        gives the texts of its synchronised child objects (``localized.translate``'s ``children``)."""
         for code, entry in texts.items():
             locale = self.locales[code]
             existing = instance.get_translation_or_none(locale)
             if code == instance.locale.language_code or (existing and not getattr(existing, "alias_of_id", None)):
                 continue
-            translated = translate(instance, locale, strings_of(entry) | {"slug": [getattr(instance, "slug", "")]})
+            children = {
+                relation: paired for relation, paired in (children_of(entry) if children_of else {}).items() if paired
+            }
+            translated = translate(
+                instance, locale, strings_of(entry) | {"slug": [getattr(instance, "slug", "")]}, children
+            )
             if count:
                 self._count(translated, "translations")
 
@@ -201,6 +208,11 @@ class NetworkBuilder:
             # is created, so its first revision, aliases and translations all have it.
             city.collection = city_collection(city.english_name)
             city.hero_image = self._banner(city_data, city.collection)
+            # Offers and needs are in the first revision too, but for offers of the city's own projects: those
+            # pages do not exist yet; build_city_exchanges adds them once the projects are built.
+            city.offers = self._city_offers(city_data, source_text, locale, with_projects=False)
+            city.needs = self._city_needs(city_data, source_text, locale)
+            self._count_exchanges(city_data["locale"], city.offers.all(), city.needs.all())
             # The same onboarding as add_city: page, aliases in every locale, groups, collection, workflow, rights.
             onboard_city(city, locale)
         self._translate(
@@ -213,6 +225,7 @@ class NetworkBuilder:
                 "body": flat_strings(e["body"]),
             },
             count=not onboarded,
+            children_of=lambda e: self._exchange_texts(city, city_data, e),
         )
         if onboarded:
             self._count_copies(city)
@@ -286,8 +299,13 @@ class NetworkBuilder:
     def _themes_in(self, slugs, locale):
         return [Theme.objects.get(slug=slug, locale=locale) for slug in slugs]
 
-    def _build_section_pages(self, items, model, city_key, make_page, strings_of, label):
-        """Create each item under its city in its source locale, then its translations and aliases."""
+    def _build_section_pages(
+        self, items, model, city_key, make_page, strings_of, label, children_of=None, complete=None
+    ):
+        """Create each item under its city in its source locale, then its translations and aliases.
+
+        ``children_of(page, item, entry)``: texts of the page's synchronised child objects in a translation;
+        ``complete(page, item)``: what to add to a page seeded by an earlier version of this builder."""
         for item in items:
             locale = self.locales[item["source_locale"]]
             parent = self._city_in(item[city_key], locale)
@@ -296,7 +314,17 @@ class NetworkBuilder:
                 page = make_page(item, item["text"][item["source_locale"]], locale)
                 with transaction.atomic():
                     self._publish(parent, page)
-            self._translate(page, item["text"], strings_of)
+            elif complete:
+                with transaction.atomic():
+                    complete(page, item)
+            self._translate(
+                page,
+                item["text"],
+                strings_of,
+                children_of=(lambda entry, page=page, item=item: children_of(page, item, entry))
+                if children_of
+                else None,
+            )
             self._alias_everywhere(page)
             self.progress(label)
 
@@ -367,6 +395,8 @@ class NetworkBuilder:
                 )
                 for key in project.get("partner_organisations", [])
             ]
+            page.needs = self._project_needs(project, source)  # in the first revision, before it is published
+            self._count_exchanges(project["source_locale"], project_needs=page.needs.all())
             return page
 
         def strings_of(entry):
@@ -381,8 +411,16 @@ class NetworkBuilder:
             }
 
         self._build_section_pages(
-            self.data.projects, CooperationProjectPage, "lead_city", make_page, strings_of, "projects"
+            self.data.projects,
+            CooperationProjectPage,
+            "lead_city",
+            make_page,
+            strings_of,
+            "projects",
+            children_of=self._project_need_texts,
+            complete=self._give_project_needs,
         )
+        self.build_city_exchanges()  # cities' offers of their own projects, now that the projects exist
 
     def build_news(self):
         def make_page(news, source, locale):

@@ -40,6 +40,10 @@ THEME_SLUGS = (
 ORGANISATION_TYPES = ("university", "company", "association", "public_body", "artists_collective")
 PROJECT_STATUSES = ("idea", "seeking_partners", "ongoing", "completed")
 ORIGINS = ("conference", "call", "declaration", "local")
+CONTRIBUTIONS = ("experience", "project", "hosting", "university", "company")  # citypages.models.Contribution
+PARTNER_KINDS = ("city", "university", "company", "association", "public_body")  # ProjectNeed.PartnerKind
+MAX_OFFERS, MAX_CITY_NEEDS = 3, 2
+DESCRIPTION_LENGTH, SKILLS_LENGTH = 400, 200  # the models' max_length
 LATEST_NEWS_DATE = date(2026, 11, 20)
 
 
@@ -140,6 +144,64 @@ def _parse(where, value, parser, problems):
         return None
 
 
+def _check_texts_of(where, item, items, text_key, max_length, problems):
+    """One non-empty string of at most ``max_length`` characters per entry of ``items``, in every text entry:
+    the loader pairs them by position."""
+    for locale, entry in (item.get("text") or {}).items():
+        texts = entry.get(text_key, [])
+        if len(texts) != len(items):
+            problems.append(f"{where} [{locale}]: {len(texts)} {text_key} for {len(items)} items, one each expected")
+        for text in texts:
+            if not isinstance(text, str) or not text.strip():
+                problems.append(f"{where} [{locale}]: empty {text_key} entry")
+            elif len(text) > max_length:
+                problems.append(f"{where} [{locale}]: {text_key} entry longer than {max_length} characters")
+
+
+def _check_exchanges(city, projects_by_key, problems):
+    """A city's offers and needs: themes, kinds of contribution, offered projects its own, one text per locale."""
+    where = f"city {city['slug']}"
+    offers, needs = city.get("offers", []), city.get("needs", [])
+    if not 1 <= len(offers) <= MAX_OFFERS:
+        problems.append(f"{where}: has {len(offers)} offers, expected 1 to {MAX_OFFERS}")
+    if not 1 <= len(needs) <= MAX_CITY_NEEDS:
+        problems.append(f"{where}: has {len(needs)} needs, expected 1 to {MAX_CITY_NEEDS}")
+    for kind, items in (("offer", offers), ("need", needs)):
+        for position, item in enumerate(items, 1):
+            here = f"{where} {kind} {position}"
+            if item.get("theme") not in THEME_SLUGS:
+                problems.append(f"{here}: unknown theme {item.get('theme')!r}")
+            if item.get("contribution") not in CONTRIBUTIONS:
+                problems.append(f"{here}: bad contribution {item.get('contribution')!r}")
+            project = item.get("project")
+            if kind == "need" and project:
+                problems.append(f"{here}: a need names no project")
+            elif kind == "offer" and item.get("contribution") == "project" and not project:
+                problems.append(f"{here}: a 'project' offer names one of the city's projects")
+            elif kind == "offer" and project and item.get("contribution") != "project":
+                problems.append(f"{here}: only a 'project' offer names a project")
+            elif kind == "offer" and project:
+                lead = projects_by_key.get(project, {}).get("lead_city")
+                if lead is None:
+                    problems.append(f"{here}: unknown project {project!r}")
+                elif lead != city["slug"]:
+                    problems.append(f"{here}: project {project!r} is not the city's own (its lead city is {lead})")
+    _check_texts_of(where, city, offers, "offer_descriptions", DESCRIPTION_LENGTH, problems)
+    _check_texts_of(where, city, needs, "need_descriptions", DESCRIPTION_LENGTH, problems)
+
+
+def _check_project_needs(where, project, problems):
+    needs = project.get("needs", [])
+    if project.get("status") == "seeking_partners" and not needs:
+        problems.append(f"{where}: seeking partners but lists no needs")
+    for position, need in enumerate(needs, 1):
+        if need.get("partner_kind") not in PARTNER_KINDS:
+            problems.append(f"{where} need {position}: bad partner_kind {need.get('partner_kind')!r}")
+        if need.get("deadline"):
+            _parse(f"{where} need {position} deadline", need["deadline"], date.fromisoformat, problems)
+    _check_texts_of(where, project, needs, "need_skills", SKILLS_LENGTH, problems)
+
+
 def load_network_data():
     """Read every data file, check cross-references, and return a ``NetworkData`` or raise ``DemoDataError``."""
     problems = []
@@ -189,6 +251,10 @@ def load_network_data():
         if org.get("city") not in rows:
             problems.append(f"organisation {org['key']}: unknown city {org.get('city')!r}")
 
+    projects_by_key = {project["key"]: project for project in data.projects}
+    for city in data.cities:
+        _check_exchanges(city, projects_by_key, problems)
+
     keys = [item["key"] for item in data.projects + data.news + data.events]
     for key in {k for k in keys if keys.count(k) > 1}:
         problems.append(f"key {key!r} is used more than once")
@@ -231,6 +297,7 @@ def load_network_data():
                 problems.append(f"{where} [{locale}]: one label per key figure")
             if len(entry.get("partner_roles", [])) != len(project.get("partner_organisations", [])):
                 problems.append(f"{where} [{locale}]: one partner role per partner organisation")
+        _check_project_needs(where, project, problems)
 
     for news in data.news:
         where = f"news {news['key']}"

@@ -4,7 +4,9 @@ wagtail-localize translates through its editor or PO files, string by string; it
 finished translation of a whole object. This fills its string translations for each segment (paired with our
 texts by field and position) and saves the target through localize itself, so the result is exactly what a
 translator would have produced: a translation localize knows, can sync and can show as up to date.
-"""
+
+A page's translatable child objects (a city's offers and needs, a project's needs) are translated the same way:
+their segments follow the children's order, so ``children`` gives their texts child by child."""
 
 from collections import defaultdict
 
@@ -17,13 +19,19 @@ class ShapeMismatch(Exception):
     pass
 
 
-def translate(instance, locale, strings_by_field):
+def translate(instance, locale, strings_by_field, children=None):
     """Translate ``instance`` into ``locale`` with ``strings_by_field`` ({field name: [strings in order]}).
 
-    Fields missing from ``strings_by_field`` (e.g. the slug) keep the source text. Returns the translated
-    object, published if it is a page.
+    Fields missing from ``strings_by_field`` (e.g. the slug) keep the source text. For a page, ``children``
+    ({child relation: [{field: text} per child, in order]}) gives the texts of its translatable child objects.
+    Returns the translated object, published if it is a page.
     """
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    strings_by_field = dict(strings_by_field)
+    for relation, texts in (children or {}).items():
+        strings_by_field[relation] = [text for fields in texts for text in fields.values()]
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()  # the page may have changed since its last translation (new child objects)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )

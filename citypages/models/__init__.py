@@ -6,6 +6,7 @@ One module per content type; shared pieces live in ``mixins`` and ``relations``.
 from .city import CityIndexPage, CityPage, CityTwinning
 from .event import EventPage, EventTheme
 from .news import NewsPage, NewsRelatedCity, NewsRelatedProject, NewsTheme
+from .partnering import CityNeed, CityOffer, Contribution, ProjectNeed
 from .project import (
     CooperationProjectPage,
     ProjectPartnerCity,
@@ -16,8 +17,11 @@ from .snippets import Organisation, SustainableDevelopmentGoal, Theme
 
 __all__ = [
     "CityIndexPage",
+    "CityNeed",
+    "CityOffer",
     "CityPage",
     "CityTwinning",
+    "Contribution",
     "CooperationProjectPage",
     "EventPage",
     "EventTheme",
@@ -26,6 +30,7 @@ __all__ = [
     "NewsRelatedProject",
     "NewsTheme",
     "Organisation",
+    "ProjectNeed",
     "ProjectPartnerCity",
     "ProjectPartnerOrganisation",
     "ProjectTheme",

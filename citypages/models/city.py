@@ -13,12 +13,14 @@ from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from citypages.admin_forms import CityPageForm
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
 from citypages.permissions import CityPagePermissionTester
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import live_count_by_city
+from .partnering import in_page_language
 
 
 class CityIndexPage(TranslatorAwarePermissionsMixin, Page):
@@ -138,6 +140,7 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         help_text=_("Where the city's images and documents are kept; created with the city."),
     )
 
+    base_form_class = CityPageForm  # an offered project must be one of the city's own
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -160,6 +163,15 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
             heading=_("In the network"),
         ),
         InlinePanel("twinnings", label=_("Twin cities"), heading=_("Twin cities")),
+        InlinePanel(
+            "offers",
+            label=_("Offer"),
+            heading=_("What the city offers"),
+            help_text=_("Per theme: what other cities can come to you for."),
+        ),
+        InlinePanel(
+            "needs", label=_("Need"), heading=_("What the city seeks"), help_text=_("Per theme: what you look for.")
+        ),
         FieldPanel(
             "hero_image",
             help_text=_("Its description in Images is its alt text, required: say what the image shows."),
@@ -252,6 +264,8 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         context["news_items"] = NewsPage.objects.child_of(self).live().with_original_language().order_by("-date")[:10]
         context["events"] = EventPage.objects.child_of(self).live().with_original_language().order_by("-start")[:10]
         context["twin_cities"] = self.twin_cities()
+        context["offers"] = in_page_language(self, self.offers.select_related("theme", "project"))
+        context["needs"] = in_page_language(self, self.needs.select_related("theme"))
         return context
 
     def twin_cities(self):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from translations.permissions import TranslatorAwarePermissionsMixin
 
@@ -67,6 +68,7 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
     )
 
     objects = CitySectionPageManager()
+    base_form_class = CooperationProjectPageForm  # a project seeking partners must list its needs
 
     content_panels = [
         *Page.content_panels,
@@ -74,6 +76,12 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
         MultiFieldPanel(
             [FieldPanel("status"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
             heading=_("Status and dates"),
+        ),
+        InlinePanel(
+            "needs",
+            label=_("Need"),
+            heading=_("Partners sought"),
+            help_text=_("Required while the project is seeking partners: who you look for, and until when."),
         ),
         InlinePanel("page_themes", label=_("Theme"), heading=_("Themes"), min_num=1, max_num=MAX_THEMES),
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
@@ -139,6 +147,7 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
         context["partner_city_pages"] = self.partner_city_pages()
         context["partner_organisations"] = self.partner_organisations.select_related("organisation")
         context["themes"] = self.localized_themes()
+        context["partner_needs"] = self.needs.all()
         return context
 
 

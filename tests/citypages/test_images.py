@@ -149,7 +149,8 @@ def city_form(city, hero_image, action, body=()):
             "country": city.country, "region": "", "latitude": str(city.latitude), "longitude": str(city.longitude),
             "population": "", "role": city.role, "michelin_site": "", "member_since": "2017", "representative": "",
             "website": "", "hero_image": hero_image.pk, "intro": city.intro, "body": streamfield(list(body)),
-            "twinnings": inline_formset([]), "comments": inline_formset([]), action: action,
+            "twinnings": inline_formset([]), "offers": inline_formset([]), "needs": inline_formset([]),
+            "comments": inline_formset([]), action: action,
         }
     )  # fmt: skip
 

@@ -86,7 +86,8 @@ def test_a_city_added_in_the_page_editor_gets_its_team(office, network_tree):
             "country": "PL", "region": "", "latitude": "53.77995", "longitude": "20.49416", "population": "",
             "role": "member", "michelin_site": "plant", "member_since": "2017", "representative": "", "website": "",
             "intro": "A city of Warmia.", "body": streamfield([]), "twinnings": inline_formset([]),
-            "comments": inline_formset([]), "action-publish": "action-publish",
+            "offers": inline_formset([]), "needs": inline_formset([]), "comments": inline_formset([]),
+            "action-publish": "action-publish",
         }
     )  # fmt: skip
     response = office.post(f"/admin/pages/add/citypages/citypage/{network_tree.city_index.pk}/", form)
