@@ -50,6 +50,12 @@ class NetworkRoutesMixin(RoutablePageMixin):
         }
         return TemplateResponse(request, "home/theme.html", context)
 
+    @path("partners/", name="find_partners")
+    def find_partners_view(self, request):
+        from matching.views import find_partners  # matching reads citypages' models, which this module imports
+
+        return find_partners(request, self)
+
     @path("conferences/", name="conferences")
     def conferences_view(self, request):
         conferences = list(self._in_tree(EventPage).filter(is_network_conference=True).order_by("start", "pk"))

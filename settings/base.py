@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "translations",
     "cityteams",
     "opendata",
+    "matching",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.api.v2",

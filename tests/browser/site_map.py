@@ -66,5 +66,6 @@ def discover_public_pages(site):
             raise LookupError(f"The {language} home page links to no theme.")
         pages[("theme", language)] = themes[0]
         pages[("conferences", language)] = f"/{language}/conferences/"
+        pages[("partners", language)] = f"/{language}/partners/?city={SAMPLE_CITY}"
         pages[("search", language)] = f"/{language}/search/?" + urllib.parse.urlencode({"q": SEARCH_WORDS[language]})
     return pages
