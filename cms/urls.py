@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contact import views as contact_views
 from opendata import urls as opendata_urls
 from search import views as search_views
 
@@ -36,5 +37,6 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     *opendata_urls.language_urlpatterns,
+    path("contact/<int:page_id>/", contact_views.contact_page, name="contact_page"),
     path("", include(wagtail_urls)),
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "cityteams",
     "opendata",
     "matching",
+    "contact",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.api.v2",
@@ -181,6 +182,11 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The contact form (contact/): at most this many messages per visitor (hashed IP address) per so many seconds, and
+# the fewest seconds between serving the form and a person sending it back (bots post at once).
+CONTACT_RATE_LIMIT = (5, 3600)
+CONTACT_MINIMUM_SECONDS = 3
 
 WAGTAIL_SITE_NAME = "CityNet"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

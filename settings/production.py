@@ -24,3 +24,13 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = os.environ.get("EMAIL_PORT", "25")
+if not EMAIL_PORT.isdigit():
+    raise ImproperlyConfigured(f"EMAIL_PORT must be a port number, not {EMAIL_PORT!r}.")
+EMAIL_PORT = int(EMAIL_PORT)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false") == "true"
+EMAIL_TIMEOUT = 15  # a stuck mail server must not hold a visitor's request (the message is stored anyway)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CityNet <no-reply@localhost>")

@@ -88,3 +88,22 @@ def test_without_a_key_dev_and_test_translate_offline_and_production_has_no_mach
     assert machine_translator("settings.dev").endswith("dummy.DummyTranslator")
     assert machine_translator("settings.test").endswith("dummy.DummyTranslator")
     assert machine_translator("settings.production") == "None"
+
+
+def test_production_sends_mail_through_the_smtp_server_from_the_environment():
+    production = {"SECRET_KEY": "s", "DATABASE_URL": "postgres://postgres@127.0.0.1/x", "ALLOWED_HOSTS": "a.b"}
+    script = "import settings.production as s; print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")} | production
+    smtp = {"EMAIL_HOST": "smtp.citynet.example", "EMAIL_PORT": "587", "EMAIL_USE_TLS": "true",
+            "DEFAULT_FROM_EMAIL": "office@citynet.example"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env | smtp, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["smtp.citynet.example", "587", "True", "office@citynet.example"]
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env | {"EMAIL_PORT": "smtp"}, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "EMAIL_PORT must be a port number, not 'smtp'." in result.stderr

@@ -130,6 +130,10 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
     )
     intro = models.TextField(_("introduction"), help_text=_("One or two sentences shown in listings."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("profile"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Never shown publicly; visitors write through a contact form.")
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         verbose_name=_("media collection"),
@@ -178,6 +182,7 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         ),
         FieldPanel("intro"),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("collection", read_only=True)]
 
@@ -213,6 +218,8 @@ class CityPage(TranslatorAwarePermissionsMixin, Page):
         SynchronizedField("english_name"),
         SynchronizedField("region"),
         TranslatableField("representative"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
     ]
 
     parent_page_types = ["citypages.CityIndexPage"]

@@ -67,5 +67,9 @@ def discover_public_pages(site):
         pages[("theme", language)] = themes[0]
         pages[("conferences", language)] = f"/{language}/conferences/"
         pages[("partners", language)] = f"/{language}/partners/?city={SAMPLE_CITY}"
+        contact = re.findall(rf'href="(/{language}/contact/\d+/)"', fetch(site, pages[("project", language)]))
+        if not contact:
+            raise LookupError(f"The {language} project page {pages[('project', language)]} links to no contact form.")
+        pages[("contact", language)] = contact[0]
         pages[("search", language)] = f"/{language}/search/?" + urllib.parse.urlencode({"q": SEARCH_WORDS[language]})
     return pages

@@ -6,7 +6,19 @@ import pytest
 from tests.browser import axe
 from tests.browser.site_map import LANGUAGES
 
-PAGE_KINDS = ("home", "city index", "city", "project", "news", "event", "theme", "conferences", "search", "partners")
+PAGE_KINDS = (
+    "home",
+    "city index",
+    "city",
+    "project",
+    "news",
+    "event",
+    "theme",
+    "conferences",
+    "search",
+    "partners",
+    "contact",
+)
 PHONE, DESKTOP = 360, 1280
 
 

@@ -142,3 +142,17 @@ def test_feed_links_lead_to_valid_xml(page, public_pages):
     feed = ElementTree.fromstring(atom_response.body())
     assert feed.tag == f"{ATOM}feed"
     assert len(feed.findall(f"{ATOM}entry")) > 0
+
+
+def test_a_visitor_writes_to_a_projects_contact_person_without_seeing_the_address(page, public_pages):
+    page.goto(public_pages[("project", "fr")])
+    assert "@anshan.example" not in page.content()
+    page.get_by_role("link", name="Écrire à la personne à contacter").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.get_by_label("Votre nom").fill("Camille Martin")
+    page.get_by_label("Votre adresse e-mail").fill("camille@example.org")
+    page.get_by_label("Votre message").fill("Bonjour, notre ville aimerait rejoindre ce projet l’an prochain.")
+    page.wait_for_timeout(3_100)  # a form sent back within 3 s is refused as a bot's
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.get_by_role("status")).to_contain_text("Merci")
+    assert "@anshan.example" not in page.content()
