@@ -49,7 +49,9 @@ class ExchangesMixin:
         """The city's offers with ``entry``'s descriptions; themes and projects are the copies in ``locale`` (the
         source's: translations and aliases point at the same ones, as for the other relations)."""
         offers = []
-        for offer, description in zip(city_data["offers"], entry["offer_descriptions"], strict=True):
+        # sort_order as in the data: child rows have no order of their own on PostgreSQL without it
+        pairs = zip(city_data["offers"], entry["offer_descriptions"], strict=True)
+        for position, (offer, description) in enumerate(pairs):
             project = None
             if offer.get("project"):
                 if not with_projects:
@@ -57,7 +59,13 @@ class ExchangesMixin:
                 project = CooperationProjectPage.objects.get(slug=offer["project"], locale=locale)
             theme = Theme.objects.get(slug=offer["theme"], locale=locale)
             offers.append(
-                CityOffer(theme=theme, contribution=offer["contribution"], description=description, project=project)
+                CityOffer(
+                    theme=theme,
+                    contribution=offer["contribution"],
+                    description=description,
+                    project=project,
+                    sort_order=position,
+                )
             )
         return offers
 
@@ -67,8 +75,11 @@ class ExchangesMixin:
                 theme=Theme.objects.get(slug=need["theme"], locale=locale),
                 contribution=need["contribution"],
                 description=description,
+                sort_order=position,
             )
-            for need, description in zip(city_data["needs"], entry["need_descriptions"], strict=True)
+            for position, (need, description) in enumerate(
+                zip(city_data["needs"], entry["need_descriptions"], strict=True)
+            )
         ]
 
     def _exchange_texts(self, city, city_data, entry):
@@ -139,8 +150,11 @@ class ExchangesMixin:
                 partner_kind=need["partner_kind"],
                 skills=skills,
                 deadline=date.fromisoformat(need["deadline"]) if need.get("deadline") else None,
+                sort_order=position,
             )
-            for need, skills in zip(project.get("needs", []), entry.get("need_skills", []), strict=True)
+            for position, (need, skills) in enumerate(
+                zip(project.get("needs", []), entry.get("need_skills", []), strict=True)
+            )
         ]
 
     def _project_need_texts(self, page, project, entry):
