@@ -18,12 +18,10 @@ class Row:
     reasons: list
 
 
-def city_rows(suggestions, facts, describe):
-    return [Row(facts.city_pages[s.subject.key], s.score, [describe(r) for r in s.reasons]) for s in suggestions]
-
-
-def project_rows(suggestions, facts, describe):
-    return [Row(facts.project_pages[s.subject.key], s.score, [describe(r) for r in s.reasons]) for s in suggestions]
+def rows(suggestions, pages, describe):
+    """Suggestions as rows to show: the page in the reader's language (from ``pages``, by key), the score and each
+    reason as a sentence."""
+    return [Row(pages[s.subject.key], s.score, [describe(r) for r in s.reasons]) for s in suggestions]
 
 
 def describers(form):
@@ -48,8 +46,8 @@ def find_partners(request, home):
     found = form.suggestions()
     if found is not None:
         describe_city, describe_project = describers(form)
-        context["city_rows"] = city_rows(found[0], facts, describe_city)
-        context["project_rows"] = project_rows(found[1], facts, describe_project) if describe_project else None
+        context["city_rows"] = rows(found[0], facts.city_pages, describe_city)
+        context["project_rows"] = rows(found[1], facts.project_pages, describe_project) if describe_project else None
         context["subject_kind"] = form.subject[0]
     status = 400 if form.is_bound and form.errors else 200
     return TemplateResponse(request, "matching/find_partners.html", context, status=status)

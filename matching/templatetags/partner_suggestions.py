@@ -5,7 +5,7 @@ from django import template
 from matching.facts import network_facts
 from matching.ranking import suggest_cities
 from matching.reasons import describe_for_city
-from matching.views import Row
+from matching.views import rows
 
 register = template.Library()
 SHOWN = 3
@@ -18,10 +18,7 @@ def suggested_partners(context, city):
     if key not in facts.cities:
         return {"rows": [], "city": city}
     best = suggest_cities(facts.cities, city=key)[:SHOWN]
-    rows = [
-        Row(facts.city_pages[s.subject.key], s.score, [describe_for_city(r, facts, city.title) for r in s.reasons])
-        for s in best
-    ]
+    shown = rows(best, facts.city_pages, lambda reason: describe_for_city(reason, facts, city.title))
     navigation = context.get("network_navigation")
     home = navigation["home"] if navigation else None
-    return {"rows": rows, "city": city, "home": home, "request": context.get("request")}
+    return {"rows": shown, "city": city, "home": home, "request": context.get("request")}
