@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
 PYTEST_ARGS ?=
-COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov-report=term:skip-covered --cov-fail-under=90
+COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov-report=term:skip-covered --cov-fail-under=90
 
 .PHONY: install run serve migrate seed test test-postgres test-browser lint format clean
 

@@ -25,7 +25,27 @@ class CooperationProjectPageForm(WagtailAdminPageForm):
         seeking = self.instance.Status.SEEKING_PARTNERS
         if cleaned_data.get("status") == seeking and not kept_forms(self.formsets.get("needs")):
             self.add_error("status", _("A project seeking partners says what it seeks: add a need below."))
+        self._check_served_commitments()
         return cleaned_data
+
+    def _check_served_commitments(self):
+        """A project serves only commitments of declarations its city (the page's parent) signed, each once."""
+        from commitments.rules import commitment_problems
+
+        rows = [
+            (form, str(form.cleaned_data["commitment"]))
+            for form in kept_forms(self.formsets.get("served_commitments"))
+            if form.cleaned_data.get("commitment")
+        ]
+        city = self.parent_page
+        problems = commitment_problems(city, {key for _form, key in rows}) if city and rows else {}
+        seen = set()
+        for form, key in rows:
+            if key in problems:
+                form.add_error("commitment", problems[key])
+            elif key in seen:
+                form.add_error("commitment", _("This commitment is already listed."))
+            seen.add(key)
 
 
 class CityPageForm(WagtailAdminPageForm):

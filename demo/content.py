@@ -64,6 +64,7 @@ class NetworkData:
     projects: list = field(default_factory=list)
     news: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    declarations: dict = field(default_factory=dict)  # declarations.json: the index page's texts, the declarations
 
 
 def block_shape(blocks):
@@ -325,9 +326,40 @@ def load_network_data():
                 problems.append(f"{where} [{locale}]: one programme start per programme item")
         _check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
 
+    data.declarations = _read_json("declarations.json", problems) or {}
+    _check_declarations(data.declarations, rows, projects_by_key, conferences, problems)
+
     if problems:
         raise DemoDataError(sorted(set(problems)))
     return data
+
+
+def _check_declarations(declarations, rows, projects_by_key, conferences, problems):
+    """Signatories are member cities, every project serving a commitment is led by a signatory, and every
+    translation has one title and description per commitment."""
+    if not declarations.get("index", {}).get("en", {}).get("title"):
+        problems.append("declarations.json: the index page has no English title")
+    keys = [
+        item.get("key") for declaration in declarations.get("declarations", []) for item in declaration["commitments"]
+    ]
+    problems += [
+        f"declarations.json: commitment key {k!r} is used more than once" for k in set(keys) if keys.count(k) > 1
+    ]
+    for declaration in declarations.get("declarations", []):
+        where = f"declaration {declaration.get('key')}"
+        signatories = declaration.get("signatories", [])
+        problems += [f"{where}: unknown signatory {slug!r}" for slug in signatories if slug not in rows]
+        if declaration.get("conference") and declaration["conference"] not in conferences:
+            problems.append(f"{where}: no event is conference {declaration['conference']!r}")
+        _parse(f"{where} date", declaration.get("date"), date.fromisoformat, problems)
+        _check_text(where, declaration, ("title", "place", "summary", "body"), problems, ("en",))
+        for item in declaration.get("commitments", []):
+            for project_key in item.get("projects", []):
+                lead = projects_by_key.get(project_key, {}).get("lead_city")
+                if lead is None:
+                    problems.append(f"{where} {item.get('key')}: unknown project {project_key!r}")
+                elif lead not in signatories:
+                    problems.append(f"{where} {item.get('key')}: {project_key!r} is led by {lead}, not a signatory")
 
 
 def check_group_file(name):

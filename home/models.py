@@ -22,7 +22,7 @@ class HomePage(NetworkRoutesMixin, TranslatorAwarePermissionsMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["citypages.CityIndexPage"]
+    subpage_types = ["citypages.CityIndexPage", "commitments.DeclarationIndexPage"]
     template = "home/home_page.html"
 
     class Meta:

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "opendata",
     "matching",
     "contact",
+    "commitments",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.api.v2",

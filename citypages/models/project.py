@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
+from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
@@ -84,6 +86,12 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
             help_text=_("Required while the project is seeking partners: who you look for, and until when."),
         ),
         InlinePanel("page_themes", label=_("Theme"), heading=_("Themes"), min_num=1, max_num=MAX_THEMES),
+        InlinePanel(
+            "served_commitments",
+            label=_("Commitment"),
+            heading=_("Commitments served"),
+            help_text=_("The commitments of declarations signed by your city that this project helps to keep."),
+        ),
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         InlinePanel("partner_cities", label=_("Partner city"), heading=_("Partner cities")),
@@ -131,6 +139,18 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
             raise ValidationError({"end_date": _("A completed project needs an end date.")})
         if self.origin == self.Origin.CONFERENCE and not self.origin_conference_id:
             raise ValidationError({"origin_conference": _("Choose the conference the project comes from.")})
+
+    @property
+    def current_status(self):
+        """The status readers and owners see: the stored one, unless the dates contradict it (``lifecycle.py``)."""
+        return derived_status(self.status, self.end_date, timezone.localdate())
+
+    def get_current_status_display(self):
+        return status_label(self.current_status, self.Status.choices)
+
+    @property
+    def awaits_confirmation(self):
+        return self.current_status == TO_BE_CONFIRMED
 
     @property
     def lead_city(self):

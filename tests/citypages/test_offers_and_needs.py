@@ -7,6 +7,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from citypages.models import CityNeed, CityOffer, Contribution, CooperationProjectPage, ProjectNeed
+from tests.citypages.admin_data import project_form
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,27 +71,11 @@ def test_a_project_offer_needs_its_project(city, mobility):
         offer.full_clean(exclude=["page", "sort_order"])
 
 
-def project_form(project, theme, status, needs):
-    return nested_form_data(
-        {
-            "title": project.title, "slug": project.slug, "summary": project.summary,
-            "body": streamfield([("paragraph", rich_text("<p>What the project does.</p>"))]),
-            "status": status, "start_date": "2026-01-01", "end_date": "", "origin": "local", "origin_detail": "",
-            "results": streamfield([]), "key_figures": streamfield([]),
-            "contact_name": "", "contact_role": "", "contact_email": "",
-            "page_themes": inline_formset([{"theme": theme.pk}]),
-            "partner_cities": inline_formset([]), "partner_organisations": inline_formset([]),
-            "needs": inline_formset(needs), "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )  # fmt: skip
-
-
 def test_a_project_seeking_partners_must_say_what_it_seeks(office, city, mobility):
     project = CooperationProjectPageFactory(parent=city, themes=[mobility])
     url = f"/admin/pages/{project.pk}/edit/"
 
-    response = office.post(url, project_form(project, mobility, "seeking_partners", []))
+    response = office.post(url, project_form(project, mobility, "seeking_partners"))
     assert response.status_code == 200
     assert "A project seeking partners says what it seeks" in response.content.decode()
     assert CooperationProjectPage.objects.get(pk=project.pk).status == "ongoing"
@@ -107,7 +92,7 @@ def test_a_project_seeking_partners_must_say_what_it_seeks(office, city, mobilit
 
 def test_an_ongoing_project_needs_no_needs(office, city, mobility):
     project = CooperationProjectPageFactory(parent=city, themes=[mobility])
-    response = office.post(f"/admin/pages/{project.pk}/edit/", project_form(project, mobility, "ongoing", []))
+    response = office.post(f"/admin/pages/{project.pk}/edit/", project_form(project, mobility, "ongoing"))
     assert response.status_code == 302
 
 

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError("The demo data is inconsistent:\n  " + "\n  ".join(error.problems)) from error
 
-        steps = 1 + len(data.themes) + len(data.cities) + len(data.events) + len(data.projects) + len(data.news)
+        declarations = len(data.declarations.get("declarations", []))
+        steps = 1 + len(data.themes) + len(data.cities) + len(data.events) + declarations + len(data.projects)
+        steps += len(data.news)
         with deferred_indexing(), tqdm(total=steps, unit="item", disable=no_progress, file=self.stderr._out) as bar:
 
             def progress(label):
@@ -40,6 +42,7 @@ class Command(BaseCommand):
             builder.build_cities()
             builder.build_organisations()
             builder.build_events()
+            builder.build_declarations()
             builder.build_projects()
             builder.build_news()
         accounts, password = create_demo_accounts()

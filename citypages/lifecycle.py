@@ -1,0 +1,34 @@
+"""A cooperation project's lifecycle as its dates tell it.
+
+A city sets its project's status by hand, and a project marked "ongoing" stays so after its planned end unless
+someone remembers to change it. Where the dates say more than the stored status, readers and owners see the
+derived status instead, so nothing shows silently as ongoing once it should have ended:
+
+- ongoing, with an end date in the past: "to be confirmed" (did it end, or was it extended?), until the city
+  marks it completed or moves its end date.
+
+Every other status is shown as the city set it.
+"""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+ONGOING = "ongoing"
+TO_BE_CONFIRMED = "to_be_confirmed"
+TO_BE_CONFIRMED_LABEL = _("To be confirmed")
+STALE_AFTER = datetime.timedelta(days=183)  # six months
+
+
+def derived_status(status, end_date, today):
+    """The status to show, from the stored ``status`` and the project's ``end_date`` on ``today``."""
+    if status == ONGOING and end_date is not None and end_date < today:
+        return TO_BE_CONFIRMED
+    return status
+
+
+def status_label(status, choices):
+    """The label of a derived status; ``choices`` are the model's stored status choices."""
+    if status == TO_BE_CONFIRMED:
+        return TO_BE_CONFIRMED_LABEL
+    return dict(choices)[status]

@@ -1,0 +1,57 @@
+"""The declaration's admin form: what projects rely on is not removed from under them.
+
+A project serving a commitment names it by key; removing the commitment, or the signatory whose projects serve
+it, would silently empty those links. The office is told which projects to unlink first instead.
+"""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from citypages.admin_forms import kept_forms
+
+
+def removed_instances(formset):
+    if formset is None or not formset.is_valid():
+        return []
+    return [form.instance for form in formset.deleted_forms if form.instance.pk]
+
+
+class DeclarationPageForm(WagtailAdminPageForm):
+    def clean(self):
+        from .rules import projects_of_city, projects_serving
+
+        cleaned_data = super().clean()
+        self._refuse_duplicate_signatories()
+        commitment_keys = [str(commitment.translation_key) for commitment in self.instance.commitments.all()]
+        serving = projects_serving(commitment_keys) if self.instance.pk else {}
+        for commitment in removed_instances(self.formsets.get("commitments")):
+            titles = serving.get(str(commitment.translation_key))
+            if titles:
+                self.add_error(
+                    None,
+                    _("“{commitment}” cannot be removed: {projects} serve it. Unlink them first.").format(
+                        commitment=commitment.title, projects=", ".join(sorted(titles.values()))
+                    ),
+                )
+        every_project = {key: title for titles in serving.values() for key, title in titles.items()}
+        for signatory in removed_instances(self.formsets.get("signatories")):
+            own = projects_of_city(signatory.city, every_project)
+            if own:
+                self.add_error(
+                    None,
+                    _(
+                        "{city} cannot be removed from the signatories: its projects {projects} serve this "
+                        "declaration. Unlink them first."
+                    ).format(city=signatory.city.title, projects=", ".join(sorted(every_project[key] for key in own))),
+                )
+        return cleaned_data
+
+    def _refuse_duplicate_signatories(self):
+        seen = set()
+        for form in kept_forms(self.formsets.get("signatories")):
+            city = form.cleaned_data.get("city")
+            if city is None:
+                continue
+            if city.translation_key in seen:
+                form.add_error("city", _("This city is already a signatory."))
+            seen.add(city.translation_key)

@@ -1,0 +1,71 @@
+"""The rule that ties projects to declarations: a project serves only commitments its city signed."""
+
+from django.utils.translation import gettext as _
+
+
+def signed_declaration_keys(city_key):
+    """Translation keys of the declarations a city signed (signatories point at any copy of the city page)."""
+    from .models import DeclarationSignatory
+
+    return set(
+        DeclarationSignatory.objects.filter(city__translation_key=city_key).values_list(
+            "page__translation_key", flat=True
+        )
+    )
+
+
+def commitment_problems(city, commitment_keys):
+    """{commitment key: message} for each commitment ``city`` may not serve: unknown, or of a declaration the city
+    did not sign. ``city`` is any copy of the project's city page."""
+    from .models import Commitment
+
+    keys = {str(key) for key in commitment_keys}
+    if not keys:
+        return {}
+    declarations = {}
+    for key, declaration_key, title in Commitment.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "page__translation_key", "page__title"
+    ):
+        declarations.setdefault(str(key), (declaration_key, title))
+    signed = signed_declaration_keys(city.translation_key)
+    problems = {}
+    for key in keys:
+        if key not in declarations:
+            problems[key] = _("This commitment no longer exists; choose another or remove the line.")
+        elif declarations[key][0] not in signed:
+            problems[key] = _(
+                "%(city)s did not sign “%(declaration)s”. A project can only serve the commitments of a declaration "
+                "its city signed; the network office keeps the list of signatories."
+            ) % {"city": city.title, "declaration": declarations[key][1]}
+    return problems
+
+
+def projects_serving(commitment_keys):
+    """{commitment key: {project translation key: title}} for the projects serving each commitment (any copy)."""
+    from citypages.models import CooperationProjectPage
+
+    from .models import ProjectCommitment
+
+    keys = {str(key) for key in commitment_keys}
+    rows = set(ProjectCommitment.objects.filter(commitment__in=keys).values_list("commitment", "page__translation_key"))
+    titles = {}
+    originals_first = CooperationProjectPage.objects.filter(translation_key__in={project for _key, project in rows})
+    for project_key, title in originals_first.order_by("pk").values_list("translation_key", "title"):
+        titles.setdefault(project_key, title)  # the first copy created is the original
+    serving = {}
+    for key, project_key in rows:
+        serving.setdefault(str(key), {})[project_key] = titles[project_key]
+    return serving
+
+
+def projects_of_city(city, project_keys):
+    """Of ``project_keys``, those led by ``city`` (any copy of its page)."""
+    from django.db.models import Q
+
+    from citypages.models import CityPage, CooperationProjectPage
+
+    in_section = Q(pk__in=[])
+    for path in CityPage.objects.filter(translation_key=city.translation_key).values_list("path", flat=True):
+        in_section |= Q(path__startswith=path)
+    led = CooperationProjectPage.objects.filter(in_section, translation_key__in=project_keys)
+    return set(led.values_list("translation_key", flat=True))

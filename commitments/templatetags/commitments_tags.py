@@ -1,0 +1,61 @@
+"""Commitments on city and project pages: what a signatory city committed to, and what a project serves."""
+
+from django import template
+
+from citypages.models import CooperationProjectPage
+from commitments.models import Commitment, DeclarationPage
+from commitments.tracker import served_links
+
+register = template.Library()
+
+
+@register.inclusion_tag("commitments/includes/city_commitments.html")
+def city_commitments(city):
+    """The declarations ``city`` signed, in its tree, each commitment with the city's projects serving it."""
+    signed = city.signed_declarations.model.objects.filter(city__translation_key=city.translation_key)
+    declarations = list(
+        DeclarationPage.objects.live()
+        .public()
+        .filter(locale_id=city.locale_id, translation_key__in=signed.values("page__translation_key"))
+        .order_by("-date", "title")
+        .prefetch_related("commitments")
+    )
+    keys = {str(c.translation_key) for declaration in declarations for c in declaration.commitments.all()}
+    links = served_links(keys, city.locale_id) if keys else []
+    projects = (
+        CooperationProjectPage.objects.live()
+        .public()
+        .with_original_language()
+        .filter(path__startswith=city.path, pk__in={page_id for page_id, _key in links})
+    )
+    projects = {project.pk: project for project in projects.order_by("title", "pk")}
+    serving = {}
+    for page_id, key in links:
+        if page_id in projects:
+            serving.setdefault(key, []).append(projects[page_id])
+    for declaration in declarations:
+        declaration.city_rows = [
+            (number, commitment, sorted(serving.get(str(commitment.translation_key), []), key=lambda p: p.title))
+            for number, commitment in enumerate(declaration.commitments.all(), start=1)
+        ]
+    return {"city": city, "declarations": declarations}
+
+
+@register.inclusion_tag("commitments/includes/project_commitments.html")
+def project_commitments(project):
+    """The commitments ``project`` serves, numbered and named as in its tree's copy of each declaration."""
+    keys = {str(key) for key in project.served_commitments.values_list("commitment", flat=True)}
+    shown = {}
+    for commitment in Commitment.objects.filter(translation_key__in=keys).select_related("page").order_by("pk"):
+        key = str(commitment.translation_key)
+        if key not in shown or (commitment.locale_id == project.locale_id != shown[key].locale_id):
+            shown[key] = commitment
+    groups = {}
+    for commitment in shown.values():
+        groups.setdefault(commitment.page, []).append(commitment)
+    numbered = []
+    for declaration in sorted(groups, key=lambda page: (page.date, page.pk)):
+        order = [str(key) for key in declaration.commitments.values_list("translation_key", flat=True)]
+        rows = sorted((order.index(str(c.translation_key)) + 1, c) for c in groups[declaration])
+        numbered.append((declaration, rows))
+    return {"groups": numbered}
