@@ -4,7 +4,7 @@ shown on the public pages in the reader's language."""
 import datetime
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from citypages.models import CityNeed, CityOffer, Contribution, CooperationProjectPage, ProjectNeed
 from tests.citypages.admin_data import project_form

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage
+from commitments.models import DeclarationIndexPage, DeclarationPage
 from home.models import HomePage
 from tests.citypages.factories import CityPageFactory
 
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("parent_model", "allowed"),
     [
-        (HomePage, {CityIndexPage}),
+        (HomePage, {CityIndexPage, DeclarationIndexPage}),
+        (DeclarationIndexPage, {DeclarationPage}),
+        (DeclarationPage, set()),
         (CityIndexPage, {CityPage}),
         (CityPage, {CooperationProjectPage, NewsPage, EventPage}),
         (CooperationProjectPage, set()),
