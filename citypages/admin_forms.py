@@ -26,6 +26,9 @@ class CooperationProjectPageForm(WagtailAdminPageForm):
         if cleaned_data.get("status") == seeking and not kept_forms(self.formsets.get("needs")):
             self.add_error("status", _("A project seeking partners says what it seeks: add a need below."))
         self._check_served_commitments()
+        based_on = cleaned_data.get("based_on")
+        if based_on and self.parent_page and lead_city_key(based_on) == self.parent_page.translation_key:
+            self.add_error("based_on", _("Choose a project led by another city: this is for projects a city reuses."))
         return cleaned_data
 
     def _check_served_commitments(self):

@@ -1,4 +1,5 @@
-"""Admin entry points of the city teams: "Add a city", history by city, the "My city" panel."""
+"""Admin entry points of the city teams: "Add a city", history by city, the "My city" and "Projects to review"
+panels."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from .history import CityHistoryView
 from .network import is_network_office
 from .onboarding import establish_city_team
 from .panels import MyCityPanel, teams_of
+from .review import ProjectsToReviewPanel
 from .views import AddCityView
 
 
@@ -46,6 +48,7 @@ def register_city_history_menu_item():
 def add_my_city_panels(request, panels):
     for team in teams_of(request.user):
         panels.append(MyCityPanel(team))
+        panels.append(ProjectsToReviewPanel(team))
 
 
 @hooks.register("after_create_page")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .validation import LOCALES, check_city, check_text, check_texts_of, parse
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GROUP_FILES = (
     "france.json",
@@ -19,7 +21,6 @@ GROUP_FILES = (
     "central_europe.json",
     "asia.json",
 )
-LOCALES = ("en", "fr", "es", "pt", "de", "it", "pl", "ro", "hu", "zh-hans", "th")
 THEME_SLUGS = (
     "transport-mobility",
     "new-mobility",
@@ -67,33 +68,6 @@ class NetworkData:
     declarations: dict = field(default_factory=dict)  # declarations.json: the index page's texts, the declarations
 
 
-def block_shape(blocks):
-    return [block["type"] for block in blocks]
-
-
-def translatable_strings(entry):
-    """The strings of one text entry, by field, in the order the page stores them.
-
-    Translations are paired with their source by (field, position), so two entries of the same item
-    must yield lists of the same lengths.
-    """
-    strings = {}
-    for name, value in entry.items():
-        if isinstance(value, str):
-            strings[name] = [value]
-        elif isinstance(value, list):
-            items = []
-            for item in value:
-                if isinstance(item, str):
-                    items.append(item)
-                elif "text" in item:
-                    items.append(item["text"])
-                else:
-                    items.extend(item[key] for key in ("title", "description") if item.get(key))
-            strings[name] = items
-    return strings
-
-
 def _read_json(name, problems):
     path = DATA_DIR / name
     try:
@@ -103,60 +77,6 @@ def _read_json(name, problems):
     except json.JSONDecodeError as error:
         problems.append(f"{name}: invalid JSON ({error})")
     return None
-
-
-def _check_text(where, item, required, problems, required_locales=()):
-    texts = item.get("text") or {}
-    source = item.get("source_locale")
-    for locale in (source, *required_locales):
-        if locale and locale not in texts:
-            problems.append(f"{where}: no text in {locale!r}")
-    for locale, entry in texts.items():
-        if locale not in LOCALES:
-            problems.append(f"{where}: unknown locale {locale!r}")
-            continue
-        for key in required:
-            if not entry.get(key):
-                problems.append(f"{where} [{locale}]: {key!r} is empty")
-    if source in texts:
-        reference = translatable_strings(texts[source])
-        for locale, entry in texts.items():
-            strings = translatable_strings(entry)
-            for key, values in reference.items():
-                if len(strings.get(key, [])) != len(values):
-                    problems.append(f"{where} [{locale}]: {key!r} has another shape than the source")
-            for key in ("body", "results"):
-                if key in entry and block_shape(entry[key]) != block_shape(texts[source].get(key, [])):
-                    problems.append(f"{where} [{locale}]: {key!r} blocks differ from the source")
-
-
-def _check_city(where, item, city_key, rows, problems):
-    if item.get(city_key) not in rows:
-        problems.append(f"{where}: unknown city {item.get(city_key)!r}")
-    elif item.get("source_locale") != rows[item[city_key]]["locale"]:
-        problems.append(f"{where}: source_locale is not the city's locale")
-
-
-def _parse(where, value, parser, problems):
-    try:
-        return parser(value)
-    except (TypeError, ValueError):
-        problems.append(f"{where}: bad date {value!r}")
-        return None
-
-
-def _check_texts_of(where, item, items, text_key, max_length, problems):
-    """One non-empty string of at most ``max_length`` characters per entry of ``items``, in every text entry:
-    the loader pairs them by position."""
-    for locale, entry in (item.get("text") or {}).items():
-        texts = entry.get(text_key, [])
-        if len(texts) != len(items):
-            problems.append(f"{where} [{locale}]: {len(texts)} {text_key} for {len(items)} items, one each expected")
-        for text in texts:
-            if not isinstance(text, str) or not text.strip():
-                problems.append(f"{where} [{locale}]: empty {text_key} entry")
-            elif len(text) > max_length:
-                problems.append(f"{where} [{locale}]: {text_key} entry longer than {max_length} characters")
 
 
 def _check_exchanges(city, projects_by_key, problems):
@@ -187,8 +107,8 @@ def _check_exchanges(city, projects_by_key, problems):
                     problems.append(f"{here}: unknown project {project!r}")
                 elif lead != city["slug"]:
                     problems.append(f"{here}: project {project!r} is not the city's own (its lead city is {lead})")
-    _check_texts_of(where, city, offers, "offer_descriptions", DESCRIPTION_LENGTH, problems)
-    _check_texts_of(where, city, needs, "need_descriptions", DESCRIPTION_LENGTH, problems)
+    check_texts_of(where, city, offers, "offer_descriptions", DESCRIPTION_LENGTH, problems)
+    check_texts_of(where, city, needs, "need_descriptions", DESCRIPTION_LENGTH, problems)
 
 
 def _check_project_needs(where, project, problems):
@@ -199,8 +119,8 @@ def _check_project_needs(where, project, problems):
         if need.get("partner_kind") not in PARTNER_KINDS:
             problems.append(f"{where} need {position}: bad partner_kind {need.get('partner_kind')!r}")
         if need.get("deadline"):
-            _parse(f"{where} need {position} deadline", need["deadline"], date.fromisoformat, problems)
-    _check_texts_of(where, project, needs, "need_skills", SKILLS_LENGTH, problems)
+            parse(f"{where} need {position} deadline", need["deadline"], date.fromisoformat, problems)
+    check_texts_of(where, project, needs, "need_skills", SKILLS_LENGTH, problems)
 
 
 def load_network_data():
@@ -234,7 +154,7 @@ def load_network_data():
             problems.append(f"city {slug}: no profile in any group file")
             continue
         profile = {**profile, "source_locale": row["locale"]}
-        _check_text(f"city {slug}", profile, ("name", "intro", "body"), problems, ("en", "fr"))
+        check_text(f"city {slug}", profile, ("name", "intro", "body"), problems, ("en", "fr"))
         for twin in profile.get("twin_cities", []):
             if twin not in rows:
                 problems.append(f"city {slug}: unknown twin city {twin!r}")
@@ -270,7 +190,7 @@ def load_network_data():
             )
         elif project.get("origin_conference") and project["origin_conference"] not in conferences:
             problems.append(f"{where}: no event is conference {project['origin_conference']!r}")
-        _check_city(where, project, "lead_city", rows, problems)
+        check_city(where, project, "lead_city", rows, problems)
         if not 1 <= len(project.get("themes", [])) <= 3:
             problems.append(f"{where}: needs 1 to 3 themes")
         problems += [f"{where}: unknown theme {t!r}" for t in project.get("themes", []) if t not in THEME_SLUGS]
@@ -291,8 +211,8 @@ def load_network_data():
             problems.append(f"{where}: bad origin {project.get('origin')!r}")
         for key in ("start_date", "end_date"):
             if project.get(key):
-                _parse(f"{where} {key}", project[key], date.fromisoformat, problems)
-        _check_text(where, project, ("title", "summary", "body"), problems, ("en", "fr"))
+                parse(f"{where} {key}", project[key], date.fromisoformat, problems)
+        check_text(where, project, ("title", "summary", "body"), problems, ("en", "fr"))
         for locale, entry in project.get("text", {}).items():
             if len(entry.get("key_figure_labels", [])) != len(project.get("key_figures", [])):
                 problems.append(f"{where} [{locale}]: one label per key figure")
@@ -302,8 +222,8 @@ def load_network_data():
 
     for news in data.news:
         where = f"news {news['key']}"
-        _check_city(where, news, "city", rows, problems)
-        published = _parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
+        check_city(where, news, "city", rows, problems)
+        published = parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
         if published and not date(2017, 1, 1) <= published <= LATEST_NEWS_DATE:
             problems.append(f"{where}: date out of range")
         problems += [f"{where}: unknown theme {t!r}" for t in news.get("themes", []) if t not in THEME_SLUGS]
@@ -311,27 +231,49 @@ def load_network_data():
         problems += [
             f"{where}: unknown project {p!r}" for p in news.get("related_projects", []) if p not in project_keys
         ]
-        _check_text(where, news, ("title", "summary", "body"), problems)
+        check_text(where, news, ("title", "summary", "body"), problems)
 
     for event in data.events:
         where = f"event {event['key']}"
-        _check_city(where, event, "city", rows, problems)
-        start = _parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
-        end = _parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
+        check_city(where, event, "city", rows, problems)
+        start = parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
+        end = parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
         if start and end and end < start:
             problems.append(f"{where}: ends before it starts")
         problems += [f"{where}: unknown theme {t!r}" for t in event.get("themes", []) if t not in THEME_SLUGS]
         for locale, entry in event.get("text", {}).items():
             if len(entry.get("programme", [])) != len(event.get("programme_starts", [])):
                 problems.append(f"{where} [{locale}]: one programme start per programme item")
-        _check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
+        check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
 
     data.declarations = _read_json("declarations.json", problems) or {}
     _check_declarations(data.declarations, rows, projects_by_key, conferences, problems)
+    _check_lineage(data, problems)
 
     if problems:
         raise DemoDataError(sorted(set(problems)))
     return data
+
+
+def _check_lineage(data, problems):
+    """A project from a declaration names it; a project based on another names an earlier one of another city."""
+    declaration_keys = {declaration["key"] for declaration in data.declarations.get("declarations", [])}
+    earlier = {}
+    for project in data.projects:
+        where = f"project {project['key']}"
+        declaration = project.get("origin_declaration")
+        if project.get("origin") == "declaration" and declaration not in declaration_keys:
+            problems.append(f"{where}: origin is a declaration but names none of declarations.json ({declaration!r})")
+        elif declaration and project.get("origin") != "declaration":
+            problems.append(f"{where}: names a declaration but its origin is {project.get('origin')!r}")
+        based_on = project.get("based_on")
+        if based_on and based_on not in earlier:
+            problems.append(f"{where}: based on {based_on!r}, which is not a project listed before it")
+        elif based_on and earlier[based_on] == project["lead_city"]:
+            problems.append(f"{where}: based on {based_on!r}, a project of its own city")
+        if project.get("updated"):
+            parse(f"{where} updated", project["updated"], date.fromisoformat, problems)
+        earlier[project["key"]] = project["lead_city"]
 
 
 def _check_declarations(declarations, rows, projects_by_key, conferences, problems):
@@ -351,8 +293,8 @@ def _check_declarations(declarations, rows, projects_by_key, conferences, proble
         problems += [f"{where}: unknown signatory {slug!r}" for slug in signatories if slug not in rows]
         if declaration.get("conference") and declaration["conference"] not in conferences:
             problems.append(f"{where}: no event is conference {declaration['conference']!r}")
-        _parse(f"{where} date", declaration.get("date"), date.fromisoformat, problems)
-        _check_text(where, declaration, ("title", "place", "summary", "body"), problems, ("en",))
+        parse(f"{where} date", declaration.get("date"), date.fromisoformat, problems)
+        check_text(where, declaration, ("title", "place", "summary", "body"), problems, ("en",))
         for item in declaration.get("commitments", []):
             for project_key in item.get("projects", []):
                 lead = projects_by_key.get(project_key, {}).get("lead_city")
@@ -367,11 +309,11 @@ def check_group_file(name):
     problems = []
     group = _read_json(name, problems) or {}
     for project in group.get("projects", []):
-        _check_text(f"project {project.get('key')}", project, ("title", "summary", "body"), problems, ("en", "fr"))
+        check_text(f"project {project.get('key')}", project, ("title", "summary", "body"), problems, ("en", "fr"))
     for news in group.get("news", []):
-        _check_text(f"news {news.get('key')}", news, ("title", "summary", "body"), problems)
+        check_text(f"news {news.get('key')}", news, ("title", "summary", "body"), problems)
     for event in group.get("events", []):
-        _check_text(f"event {event.get('key')}", event, ("title", "summary", "venue"), problems, ("en", "fr"))
+        check_text(f"event {event.get('key')}", event, ("title", "summary", "venue"), problems, ("en", "fr"))
     return problems
 
 

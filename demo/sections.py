@@ -4,6 +4,7 @@ source language, then translated and aliased into every other language tree."""
 from datetime import UTC, date, datetime
 
 from django.db import transaction
+from wagtail.models import Revision
 
 from citypages.models import (
     CityPage,
@@ -21,6 +22,7 @@ from citypages.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from commitments.models import DeclarationPage
 
 from .streams import body_stream, flat_strings, key_figures_stream, programme_stream, programme_strings
 
@@ -122,6 +124,7 @@ class SectionPagesMixin:
                 end_date=date.fromisoformat(project["end_date"]) if project.get("end_date") else None,
                 origin=project["origin"],
                 origin_conference=conference,
+                **self._lineage_of(project, locale),
                 origin_detail=source.get("origin_detail", ""),
                 results=body_stream(source.get("results", [])),
                 key_figures=key_figures_stream(project.get("key_figures", []), source.get("key_figure_labels", [])),
@@ -167,11 +170,48 @@ class SectionPagesMixin:
             complete=self._complete_project,
         )
         self.build_city_exchanges()  # cities' offers of their own projects, now that the projects exist
+        for project in self.data.projects:
+            if project.get("updated"):
+                self._backdate(project)
+
+    def _lineage_of(self, project, locale):
+        """The declaration a project came from and the project it is based on, as copies in ``locale``."""
+        lineage = {}
+        if project.get("origin_declaration"):
+            lineage["origin_declaration"] = DeclarationPage.objects.get(
+                slug=project["origin_declaration"], locale=locale
+            )
+        if project.get("based_on"):
+            lineage["based_on"] = CooperationProjectPage.objects.get(slug=project["based_on"], locale=locale)
+        return lineage
 
     def _complete_project(self, page, project):
-        """What a project seeded by an earlier version of this builder lacks: its needs, its commitments."""
+        """What a project seeded by an earlier version of this builder lacks: its needs, its commitments, its
+        lineage."""
         self._give_project_needs(page, project)
         self._give_commitments(page, project)
+        lineage = {
+            field: value
+            for field, value in self._lineage_of(project, page.locale).items()
+            if getattr(page, f"{field}_id") is None
+        }
+        if lineage and not page.has_unpublished_changes:
+            for field, value in lineage.items():
+                setattr(page, field, value)
+            page.save_revision().publish()
+            self.created[("project lineages", page.locale.language_code)] += 1
+            self._retranslate(page, project["text"], lambda entry: self._project_need_texts(page, project, entry))
+
+    def _backdate(self, project):
+        """Date the original's latest revision to the data's ``updated`` day, as if nobody had touched the
+        project since (the owners' dashboard lists projects not updated for six months)."""
+        page = CooperationProjectPage.objects.get(slug=project["key"], locale=self.locales[project["source_locale"]])
+        updated = datetime.fromisoformat(project["updated"]).replace(hour=9, tzinfo=UTC)
+        if page.latest_revision_created_at == updated:
+            return
+        CooperationProjectPage.objects.filter(pk=page.pk).update(latest_revision_created_at=updated)
+        self.created[("revisions dated", project["source_locale"])] += 1
+        Revision.objects.filter(pk=page.latest_revision_id).update(created_at=updated)
 
     def build_news(self):
         def make_page(news, source, locale):

@@ -16,14 +16,16 @@ from wagtail_localize.fields import SynchronizedField
 from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
+from citypages.panels import LifecycleNoticePanel
 from translations.permissions import TranslatorAwarePermissionsMixin
 
+from .lineage import ProjectLineageMixin
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
 
 MAX_THEMES = 3
 
 
-class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, Page):
+class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, ProjectLineageMixin, Page):
     class Status(models.TextChoices):
         IDEA = "idea", _("Idea")
         SEEKING_PARTNERS = "seeking_partners", _("Seeking partners")
@@ -58,8 +60,26 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
         limit_choices_to={"is_network_conference": True},
         help_text=_("The network conference the project came from or was presented at."),
     )
+    origin_declaration = models.ForeignKey(
+        "commitments.DeclarationPage",
+        verbose_name=_("declaration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The declaration the project answers."),
+    )
     origin_detail = models.CharField(
-        _("origin details"), max_length=200, blank=True, help_text=_("E.g. the call for proposals or declaration.")
+        _("origin details"), max_length=200, blank=True, help_text=_("E.g. the call for proposals.")
+    )
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("based on"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Another city's project that this one reuses or adapts."),
     )
     results = StreamField(BodyStreamBlock(), verbose_name=_("results"), blank=True)
     key_figures = StreamField([("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True)
@@ -73,6 +93,7 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
     base_form_class = CooperationProjectPageForm  # a project seeking partners must list its needs
 
     content_panels = [
+        LifecycleNoticePanel(template="citypages/admin/lifecycle_notice.html", heading=_("Status to be confirmed")),
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -97,7 +118,13 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
         InlinePanel("partner_cities", label=_("Partner city"), heading=_("Partner cities")),
         InlinePanel("partner_organisations", label=_("Partner organisation"), heading=_("Partner organisations")),
         MultiFieldPanel(
-            [FieldPanel("origin"), FieldPanel("origin_conference"), FieldPanel("origin_detail")],
+            [
+                FieldPanel("origin"),
+                FieldPanel("origin_conference"),
+                FieldPanel("origin_declaration"),
+                FieldPanel("origin_detail"),
+                FieldPanel("based_on"),
+            ],
             heading=_("Where the project comes from"),
         ),
         FieldPanel("results"),
@@ -139,6 +166,10 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
             raise ValidationError({"end_date": _("A completed project needs an end date.")})
         if self.origin == self.Origin.CONFERENCE and not self.origin_conference_id:
             raise ValidationError({"origin_conference": _("Choose the conference the project comes from.")})
+        if self.origin == self.Origin.DECLARATION and not self.origin_declaration_id:
+            raise ValidationError({"origin_declaration": _("Choose the declaration the project comes from.")})
+        if self.based_on_id and self.based_on.translation_key == self.translation_key:
+            raise ValidationError({"based_on": _("A project cannot be based on itself.")})
 
     @property
     def current_status(self):
@@ -168,6 +199,7 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
         context["partner_organisations"] = self.partner_organisations.select_related("organisation")
         context["themes"] = self.localized_themes()
         context["partner_needs"] = self.needs.all()
+        context["lineage"] = self.lineage()
         return context
 
 

@@ -12,12 +12,22 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringSegment, Translation
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from commitments.models import DeclarationIndexPage, DeclarationPage
 from demo.content import LOCALES
 from home.models import HomePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.seeded]
 PASSWORD = "seeded-test-password"
-PAGE_TYPES = (HomePage, CityIndexPage, CityPage, CooperationProjectPage, NewsPage, EventPage)
+PAGE_TYPES = (
+    HomePage,
+    CityIndexPage,
+    CityPage,
+    CooperationProjectPage,
+    NewsPage,
+    EventPage,
+    DeclarationIndexPage,
+    DeclarationPage,
+)
 
 
 @pytest.fixture(scope="module")
