@@ -176,6 +176,9 @@ class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin):
                 michelin_site=MICHELIN_SITES[city_data["michelin_site"]],
                 member_since=city_data.get("member_since", 2017),
                 representative=source_text.get("representative", ""),
+                # Visitors write through the city page's contact form; the address is fictional (.example).
+                contact_name=source_text.get("representative", ""),
+                contact_email=f"international@{city_data['slug']}.example",
                 website=city_data.get("website") or "",
                 intro=source_text["intro"],
                 body=body_stream(source_text["body"]),

@@ -184,3 +184,19 @@ def test_a_city_signs_a_declaration_once(office, world):
     assert response.status_code == 200
     assert "This city is already a signatory." in response.content.decode()
     assert not declaration.signatories.exists()
+
+
+def test_a_declaration_that_projects_serve_is_not_deleted(office, world, project_of):
+    serve(project_of(world.clermont, "Electric buses"), world.transport)
+
+    for page in (world.declaration, world.index):
+        response = office.post(f"/admin/pages/{page.pk}/delete/", follow=True)
+        assert "cannot be deleted: Electric buses serve its commitments" in response.content.decode()
+    assert type(world.declaration).objects.filter(pk=world.declaration.pk).exists()
+
+
+def test_a_declaration_nobody_serves_can_be_deleted(office, world):
+    response = office.post(f"/admin/pages/{world.declaration.pk}/delete/")
+
+    assert response.status_code == 302
+    assert not type(world.declaration).objects.filter(pk=world.declaration.pk).exists()
