@@ -4,7 +4,8 @@
 
 For each page type and a few locales it requests pages through Django's test client (no network), after
 one warm-up request, and prints the query count and the median server time; then the same for the admin's
-translation views, logged in as the first superuser. Results: docs/foundation.md and docs/translations.md.
+translation views, logged in as the first superuser. Results: docs/foundation.md, docs/translations.md and
+docs/performance.md (declarations).
 """
 
 import argparse
@@ -27,10 +28,25 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage  # noqa: E402
+from commitments.models import DeclarationIndexPage, DeclarationPage  # noqa: E402
 from home.models import HomePage  # noqa: E402
 
 LOCALES = ("en", "fr", "de", "zh-hans", "th")
-PAGE_TYPES = (HomePage, CityIndexPage, CityPage, CooperationProjectPage, NewsPage, EventPage)
+PAGE_TYPES = (
+    HomePage,
+    CityIndexPage,
+    CityPage,
+    CooperationProjectPage,
+    NewsPage,
+    EventPage,
+    DeclarationIndexPage,
+    DeclarationPage,
+)
+# A signatory city (its commitments section) and a project serving several commitments, in two languages.
+EXTRA_PAGES = (
+    ("signatory city", CityPage, "clermont-ferrand"),
+    ("linked project", CooperationProjectPage, "regensburg-klimaschutz-im-welterbe"),
+)
 ADMIN_URLS = (
     "/admin/reports/translations-by-city/",
     "/admin/reports/translations-by-city/?language=de",
@@ -65,6 +81,12 @@ def main():
                 continue
             queries, median = measure(client, page.url, args.repeat)
             print(f"{model.__name__:<24}{code:<9}{queries:>8}{median:>11.1f}  {page.url}")
+    for label, model, slug in EXTRA_PAGES:
+        for code in ("en", "de"):
+            page = model.objects.live().filter(locale__language_code=code, slug=slug).first()
+            if page is not None:
+                queries, median = measure(client, page.url, args.repeat)
+                print(f"{label:<24}{code:<9}{queries:>8}{median:>11.1f}  {page.url}")
     queries, median = measure(client, "/en/search/?q=energy", args.repeat)
     print(f"{'search':<24}{'en':<9}{queries:>8}{median:>11.1f}  /en/search/?q=energy")
     administrator = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()

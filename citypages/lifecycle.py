@@ -14,6 +14,7 @@ those nobody has updated for ``STALE_AFTER``.
 
 import datetime
 
+from django.db.models import Case, CharField, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
 ONGOING = "ongoing"
@@ -34,3 +35,17 @@ def status_label(status, choices):
     if status == TO_BE_CONFIRMED:
         return TO_BE_CONFIRMED_LABEL
     return dict(choices)[status]
+
+
+def derived_status_expression(today):
+    """``derived_status`` as an SQL expression over a project queryset, for counts by status in one query."""
+    return Case(
+        When(status=ONGOING, end_date__lt=today, then=Value(TO_BE_CONFIRMED)),
+        default=F("status"),
+        output_field=CharField(),
+    )
+
+
+def statuses_in_order(choices):
+    """[(status, label)]: the model's stored statuses, then the derived one."""
+    return [*choices, (TO_BE_CONFIRMED, TO_BE_CONFIRMED_LABEL)]

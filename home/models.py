@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from citypages.blocks import BodyStreamBlock
+from citypages.lifecycle import derived_status_expression, statuses_in_order
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
 from translations.permissions import TranslatorAwarePermissionsMixin
 
@@ -35,14 +36,19 @@ class HomePage(NetworkRoutesMixin, TranslatorAwarePermissionsMixin, Page):
         context["map_cities"] = CityPage.objects.live().filter(**in_tree).order_by("title")
         cities = CityPage.objects.live().filter(**in_tree)
         projects = CooperationProjectPage.objects.live().filter(**in_tree)
-        by_status = dict(projects.order_by().values_list("status").annotate(total=models.Count("pk")))
+        shown_status = derived_status_expression(timezone.localdate())
+        by_status = dict(
+            projects.order_by().annotate(shown=shown_status).values_list("shown").annotate(total=models.Count("pk"))
+        )
         context["key_figures"] = {
             "cities": cities.count(),
             "countries": cities.values("country").distinct().count(),
             "projects": sum(by_status.values()),
         }
         context["projects_by_status"] = [
-            (label, by_status[value]) for value, label in CooperationProjectPage.Status.choices if by_status.get(value)
+            (label, by_status[value])
+            for value, label in statuses_in_order(CooperationProjectPage.Status.choices)
+            if by_status.get(value)
         ]
         context["next_conference"] = (
             EventPage.objects.live()
