@@ -18,6 +18,8 @@ PAGE_TYPES = {
     "project": "citypages.CooperationProjectPage",
     "news": "citypages.NewsPage",
     "event": "citypages.EventPage",
+    "declarations": "commitments.DeclarationIndexPage",
+    "declaration": "commitments.DeclarationPage",
 }
 # Anshan writes in Chinese and its section is translated into English and French: every sampled page is a real
 # translation in the three languages, not a copy still showing another language.
@@ -40,7 +42,9 @@ def path_of(item):
 def english_samples(site):
     """One English page of each type, from the sample city's section where the type lives there."""
     city = api_pages(site, type=PAGE_TYPES["city"], locale="en", slug=SAMPLE_CITY)[0]
-    samples = {"city index": api_pages(site, type=PAGE_TYPES["city index"], locale="en")[0], "city": city}
+    samples = {"city": city}
+    for kind in ("city index", "declarations", "declaration"):
+        samples[kind] = api_pages(site, type=PAGE_TYPES[kind], locale="en", order="id", limit=1)[0]
     for kind in ("project", "news", "event"):
         in_city = api_pages(site, type=PAGE_TYPES[kind], locale="en", descendant_of=city["id"], order="id", limit=1)
         samples[kind] = (in_city or api_pages(site, type=PAGE_TYPES[kind], locale="en", order="id", limit=1))[0]

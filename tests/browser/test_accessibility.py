@@ -15,6 +15,8 @@ PAGE_KINDS = (
     "event",
     "theme",
     "conferences",
+    "declarations",
+    "declaration",
     "search",
     "partners",
     "contact",
