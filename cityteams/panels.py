@@ -31,13 +31,17 @@ def in_section(team):
     return condition
 
 
-class MyCityPanel(Component):
-    name = "my_city"
-    order = 50
-    template_name = "cityteams/my_city_panel.html"
+class CityTeamPanel(Component):
+    """A dashboard panel about one city team's work, shown to its members."""
 
     def __init__(self, team):
         self.team = team
+
+
+class MyCityPanel(CityTeamPanel):
+    name = "my_city"
+    order = 50
+    template_name = "cityteams/my_city_panel.html"
 
     def get_context_data(self, parent_context):
         section = Page.objects.filter(in_section(self.team))

@@ -6,12 +6,11 @@ commitment tracker do not keep showing what the city no longer does.
 """
 
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
 from citypages.lifecycle import STALE_AFTER, TO_BE_CONFIRMED
 from citypages.models import CooperationProjectPage
 
-from .panels import in_section
+from .panels import CityTeamPanel, in_section
 
 PANEL_ROWS = 10
 
@@ -41,13 +40,10 @@ def projects_to_review(team, now=None):
     return to_confirm, stale
 
 
-class ProjectsToReviewPanel(Component):
+class ProjectsToReviewPanel(CityTeamPanel):
     name = "projects_to_review"
     order = 60
     template_name = "cityteams/projects_to_review_panel.html"
-
-    def __init__(self, team):
-        self.team = team
 
     def get_context_data(self, parent_context):
         to_confirm, stale = projects_to_review(self.team)

@@ -31,11 +31,8 @@ def _position(order):
     return lambda status: order.index(status) if status in order else len(order)
 
 
-@dataclass
-class CommitmentProgress:
-    number: int
-    commitment: object
-    projects: list = field(default_factory=list)
+class ProjectTally:
+    """Totals of a row of the tracker: its ``projects``, counted once each, in all and by status."""
 
     @property
     def total(self):
@@ -47,7 +44,14 @@ class CommitmentProgress:
 
 
 @dataclass
-class SignatoryProgress:
+class CommitmentProgress(ProjectTally):
+    number: int
+    commitment: object
+    projects: list = field(default_factory=list)
+
+
+@dataclass
+class SignatoryProgress(ProjectTally):
     city: object
     cells: list  # per commitment, in the declaration's order: the city's projects serving it
 
@@ -60,10 +64,6 @@ class SignatoryProgress:
         return list(seen.values())
 
     @property
-    def total(self):
-        return len(self.projects)
-
-    @property
     def project_rows(self):
         """[(project, [numbers of the commitments it serves])], by project title."""
         numbers = {}
@@ -74,18 +74,10 @@ class SignatoryProgress:
 
 
 @dataclass
-class DeclarationProgress:
+class DeclarationProgress(ProjectTally):
     commitments: list
     signatories: list
     projects: list
-
-    @property
-    def total(self):
-        return len(self.projects)
-
-    @property
-    def by_status(self):
-        return status_counts(self.projects)
 
     @property
     def column_totals(self):

@@ -7,7 +7,7 @@ projects, so a new project has its commitments in its first revision and every c
 
 from django.db import transaction
 
-from citypages.models import CityPage, EventPage
+from citypages.models import CityPage
 from commitments.models import (
     Commitment,
     DeclarationIndexPage,
@@ -66,15 +66,12 @@ class DeclarationsMixin:
         if page is not None:
             return page
         source = declaration["text"][declaration["source_locale"]]
-        conference = None
-        if declaration.get("conference"):
-            conference = EventPage.objects.get(locale=locale, conference_number=declaration["conference"])
         page = DeclarationPage(
             title=source["title"],
             slug=declaration["key"],
             date=declaration["date"],
             place=source["place"],
-            conference=conference,
+            conference=self._conference_in(declaration.get("conference"), locale),
             summary=source["summary"],
             body=body_stream(source["body"]),
         )

@@ -111,9 +111,6 @@ class SectionPagesMixin:
         }
 
         def make_page(project, source, locale):
-            conference = None
-            if project.get("origin_conference"):
-                conference = EventPage.objects.get(locale=locale, conference_number=project["origin_conference"])
             page = CooperationProjectPage(
                 title=source["title"],
                 slug=project["key"],
@@ -123,7 +120,7 @@ class SectionPagesMixin:
                 start_date=date.fromisoformat(project["start_date"]) if project.get("start_date") else None,
                 end_date=date.fromisoformat(project["end_date"]) if project.get("end_date") else None,
                 origin=project["origin"],
-                origin_conference=conference,
+                origin_conference=self._conference_in(project.get("origin_conference"), locale),
                 **self._lineage_of(project, locale),
                 origin_detail=source.get("origin_detail", ""),
                 results=body_stream(source.get("results", [])),
@@ -173,6 +170,10 @@ class SectionPagesMixin:
         for project in self.data.projects:
             if project.get("updated"):
                 self._backdate(project)
+
+    def _conference_in(self, number, locale):
+        """The network conference ``number``'s copy in ``locale``, or None for no number."""
+        return EventPage.objects.get(locale=locale, conference_number=number) if number else None
 
     def _lineage_of(self, project, locale):
         """The declaration a project came from and the project it is based on, as copies in ``locale``."""
