@@ -61,7 +61,7 @@ class CitySectionMixin:
         """The page's themes in its own locale, in one query (theme links point at one locale's copy)."""
         from .snippets import Theme
 
-        keys = self.page_themes.values("theme__translation_key")
+        keys = self.page_themes.values_list("theme__translation_key", flat=True)
         return Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name")
 
 
@@ -80,7 +80,8 @@ class ThemeLink(Orderable):
 
 
 def localized_pages(translation_keys, locale_id):
-    """Live ``CityPage`` copies in one locale for a subquery of translation keys.
+    """Live ``CityPage`` copies in one locale for translation keys (a subquery, or a list for a preview, whose child
+    objects are in memory).
 
     Relations between pages are synchronised across locales (wagtail-localize keeps page links pointing at
     the source copy), so listings resolve them to the reader's locale by translation key, in one query.

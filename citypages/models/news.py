@@ -55,9 +55,9 @@ class NewsPage(TranslatorAwarePermissionsMixin, CitySectionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["city"] = self.city
         context["related_city_pages"] = localized_pages(
-            self.related_cities.values("city__translation_key"), self.locale_id
+            self.related_cities.values_list("city__translation_key", flat=True), self.locale_id
         )
-        project_keys = self.related_projects.values("project__translation_key")
+        project_keys = self.related_projects.values_list("project__translation_key", flat=True)
         context["related_project_pages"] = CooperationProjectPage.objects.live().filter(
             locale_id=self.locale_id, translation_key__in=project_keys
         )

@@ -189,7 +189,7 @@ class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, 
 
     def partner_city_pages(self):
         """Partner cities in this page's language (one query)."""
-        keys = self.partner_cities.values("city__translation_key")
+        keys = self.partner_cities.values_list("city__translation_key", flat=True)
         return localized_pages(keys, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):

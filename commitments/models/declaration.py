@@ -2,7 +2,7 @@
 
 A declaration is a network-level page (the network office runs it, translators localise it), so it lives in every
 language tree like the rest, with revisions, moderation and wagtail-localize. Its commitments are translatable
-child objects, translated with the page; projects point at a commitment by its translation key (``served.py``).
+child objects, translated with the page; projects point at a commitment by its translation key (``project_links.py``).
 """
 
 from django.db import models
@@ -95,7 +95,7 @@ class DeclarationPage(TranslatorAwarePermissionsMixin, Page):
         """The signatory cities' live copies in this page's language, by name (one query)."""
         from citypages.models.mixins import localized_pages
 
-        return localized_pages(self.signatories.values("city__translation_key"), self.locale_id)
+        return localized_pages(self.signatories.values_list("city__translation_key", flat=True), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from commitments.tracker import declaration_progress
@@ -103,7 +103,9 @@ class DeclarationPage(TranslatorAwarePermissionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = declaration_progress(self)
         if self.conference_id:
-            context["conference"] = self.conference.get_translation_or_none(self.locale) or self.conference
+            from citypages.models.lineage import in_locale
+
+            context["conference"] = in_locale(self.conference, self.locale_id)
         return context
 
 
