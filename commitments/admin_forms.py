@@ -16,6 +16,16 @@ def removed_instances(formset):
     return [form.instance for form in formset.deleted_forms if form.instance.pk]
 
 
+def replaced_signatories(formset):
+    """Signatory rows whose city is being changed, as stored: changing the city removes the stored one."""
+    from .models.declaration import DeclarationSignatory  # the models module imports this form
+
+    if formset is None or not formset.is_valid():
+        return []
+    changed = [form.instance.pk for form in formset.forms if form.instance.pk and "city" in form.changed_data]
+    return list(DeclarationSignatory.objects.filter(pk__in=changed).select_related("city"))
+
+
 class DeclarationPageForm(WagtailAdminPageForm):
     def clean(self):
         from .rules import projects_of_city, projects_serving
@@ -34,7 +44,8 @@ class DeclarationPageForm(WagtailAdminPageForm):
                     ),
                 )
         every_project = {key: title for titles in serving.values() for key, title in titles.items()}
-        for signatory in removed_instances(self.formsets.get("signatories")):
+        signatories = self.formsets.get("signatories")
+        for signatory in [*removed_instances(signatories), *replaced_signatories(signatories)]:
             own = projects_of_city(signatory.city, every_project)
             if own:
                 self.add_error(

@@ -15,8 +15,8 @@ def signed_declaration_keys(city_key):
 
 
 def commitment_problems(city, commitment_keys):
-    """{commitment key: message} for each commitment ``city`` may not serve: unknown, or of a declaration the city
-    did not sign. ``city`` is any copy of the project's city page."""
+    """{commitment key: message} for each commitment ``city`` may not serve: one of a declaration the city did not
+    sign. ``city`` is any copy of the project's city page; unknown keys are the form field's to refuse."""
     from .models import Commitment
 
     keys = {str(key) for key in commitment_keys}
@@ -30,9 +30,7 @@ def commitment_problems(city, commitment_keys):
     signed = signed_declaration_keys(city.translation_key)
     problems = {}
     for key in keys:
-        if key not in declarations:
-            problems[key] = _("This commitment no longer exists; choose another or remove the line.")
-        elif declarations[key][0] not in signed:
+        if key in declarations and declarations[key][0] not in signed:
             problems[key] = _(
                 "%(city)s did not sign “%(declaration)s”. A project can only serve the commitments of a declaration "
                 "its city signed; the network office keeps the list of signatories."

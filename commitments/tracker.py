@@ -93,7 +93,7 @@ def served_links(commitment_keys, locale_id):
     links = ProjectCommitment.objects.filter(
         commitment__in=list(commitment_keys), page__locale_id=locale_id, page__live=True
     ).values_list("page_id", "commitment")
-    return [(page_id, str(key)) for page_id, key in links]
+    return sorted({(page_id, str(key)) for page_id, key in links})  # a project counts once per commitment
 
 
 def declaration_progress(declaration):
@@ -129,7 +129,8 @@ def declaration_progress(declaration):
 
 
 def declaration_totals(declarations):
-    """{declaration pk: number of live projects serving any of its commitments}, for listings (two queries)."""
+    """{declaration pk: number of live, public projects serving any of its commitments}, for listings (a fixed
+    number of queries whatever the number of declarations)."""
     keys_of = {
         declaration.pk: {str(commitment.translation_key) for commitment in declaration.commitments.all()}
         for declaration in declarations

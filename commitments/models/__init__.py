@@ -1,7 +1,7 @@
 """Declarations the member cities sign, their commitments, and the projects that serve them."""
 
 from .declaration import Commitment, DeclarationIndexPage, DeclarationPage, DeclarationSignatory
-from .served import CommitmentKeyField, ProjectCommitment
+from .project_links import CommitmentKeyField, ProjectCommitment
 
 __all__ = [
     "Commitment",

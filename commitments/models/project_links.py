@@ -10,6 +10,7 @@ import uuid
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,17 +19,22 @@ from wagtail.models import Locale, Orderable
 
 
 def commitment_choices():
-    """Every declaration's commitments, grouped by declaration, named in the admin user's language when the
-    declaration exists in it (it does in a synchronised tree), else in its own. Evaluated per form, so a new
-    declaration is offered without a restart."""
+    """The live declarations' commitments, grouped by declaration, named in the admin user's language where the
+    declaration has a copy in it (it has in a synchronised tree), else in its own. Evaluated per form, so a new
+    declaration is offered without a restart; a declaration still in draft is not offered."""
     from .declaration import DeclarationPage
 
     active = Locale.get_active()
+    live = DeclarationPage.objects.live()
+    in_language = live.filter(locale=active).values("translation_key")
+    shown = (
+        live.filter(Q(locale=active) | ~Q(translation_key__in=in_language))
+        .order_by("-date", "pk")
+        .prefetch_related("commitments")
+    )
     by_key = {}
-    for declaration in DeclarationPage.objects.order_by("-date", "pk").prefetch_related("commitments"):
-        shown = by_key.get(declaration.translation_key)
-        if shown is None or (declaration.locale_id == active.pk and shown.locale_id != active.pk):
-            by_key[declaration.translation_key] = declaration
+    for declaration in shown:
+        by_key.setdefault(declaration.translation_key, declaration)
     return [
         ("", "---------"),
         *(
@@ -65,7 +71,7 @@ class CommitmentKeyField(models.UUIDField):
 class ProjectCommitment(Orderable):
     page = ParentalKey("citypages.CooperationProjectPage", on_delete=models.CASCADE, related_name="served_commitments")
     commitment = CommitmentKeyField(
-        _("commitment"), help_text=_("A commitment of a declaration the project's city signed.")
+        _("commitment"), db_index=True, help_text=_("A commitment of a declaration the project's city signed.")
     )
 
     panels = [FieldPanel("commitment")]

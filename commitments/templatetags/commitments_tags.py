@@ -4,6 +4,7 @@ from django import template
 
 from citypages.models import CooperationProjectPage
 from commitments.models import Commitment, DeclarationPage
+from commitments.rules import signed_declaration_keys
 from commitments.tracker import served_links
 
 register = template.Library()
@@ -12,11 +13,10 @@ register = template.Library()
 @register.inclusion_tag("commitments/includes/city_commitments.html")
 def city_commitments(city):
     """The declarations ``city`` signed, in its tree, each commitment with the city's projects serving it."""
-    signed = city.signed_declarations.model.objects.filter(city__translation_key=city.translation_key)
     declarations = list(
         DeclarationPage.objects.live()
         .public()
-        .filter(locale_id=city.locale_id, translation_key__in=signed.values("page__translation_key"))
+        .filter(locale_id=city.locale_id, translation_key__in=signed_declaration_keys(city.translation_key))
         .order_by("-date", "title")
         .prefetch_related("commitments")
     )
@@ -46,7 +46,9 @@ def project_commitments(project):
     """The commitments ``project`` serves, numbered and named as in its tree's copy of each declaration."""
     keys = {str(key) for key in project.served_commitments.values_list("commitment", flat=True)}
     shown = {}
-    for commitment in Commitment.objects.filter(translation_key__in=keys).select_related("page").order_by("pk"):
+    published = DeclarationPage.objects.live().public()
+    commitments = Commitment.objects.filter(translation_key__in=keys, page__in=published).select_related("page")
+    for commitment in commitments.order_by("pk"):
         key = str(commitment.translation_key)
         if key not in shown or (commitment.locale_id == project.locale_id != shown[key].locale_id):
             shown[key] = commitment

@@ -82,3 +82,25 @@ def test_a_city_with_nothing_to_review_says_so(client, clermont):
 
 def test_people_outside_city_teams_get_no_review_panel(office, clermont):
     assert "Projects to review" not in office.get("/admin/").content.decode()
+
+
+def test_a_completed_project_is_done_not_stale_and_untouched_ones_come_first(clermont):
+    city, team = clermont
+    done = CooperationProjectPageFactory(
+        parent=city, status="completed", start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2021, 1, 1)
+    )
+    older = CooperationProjectPageFactory(parent=city, title="Older")
+    newer = CooperationProjectPageFactory(parent=city, title="Newer")
+    for project, days in ((done, 900), (older, 400), (newer, 200)):
+        backdate(project, timezone.now() - datetime.timedelta(days=days))
+
+    assert [p.title for p in projects_to_review(team)[1]] == ["Older", "Newer"]
+
+
+def test_the_panel_judges_the_dates_on_the_day_it_is_asked_for(clermont):
+    city, team = clermont
+    CooperationProjectPageFactory(parent=city, title="Ends soon", end_date=datetime.date(2030, 6, 30))
+    later = timezone.make_aware(datetime.datetime(2030, 7, 1))
+
+    assert projects_to_review(team)[0] == []
+    assert [p.title for p in projects_to_review(team, now=later)[0]] == ["Ends soon"]

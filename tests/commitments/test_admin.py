@@ -200,3 +200,40 @@ def test_a_declaration_nobody_serves_can_be_deleted(office, world):
 
     assert response.status_code == 302
     assert not type(world.declaration).objects.filter(pk=world.declaration.pk).exists()
+
+
+def test_a_bulk_delete_keeps_a_declaration_that_projects_serve(office, world, project_of):
+    serve(project_of(world.clermont, "Electric buses"), world.transport)
+    url = f"/admin/bulk/wagtailcore/page/delete/?next=/admin/&id={world.declaration.pk}"
+
+    response = office.post(url, follow=True)
+
+    assert "cannot be deleted: Electric buses serve its commitments" in response.content.decode()
+    assert type(world.declaration).objects.filter(pk=world.declaration.pk).exists()
+
+
+def test_changing_a_signatorys_city_counts_as_removing_it(office, world, project_of):
+    serve(project_of(world.clermont, "Electric buses"), world.transport)
+    declaration = world.declaration
+    rows = signatory_rows(declaration)
+    for row in rows:
+        if row["city"] == world.clermont.pk:
+            row["city"] = world.lyon.pk
+
+    response = office.post(
+        f"/admin/pages/{declaration.pk}/edit/", declaration_form(declaration, commitment_rows(declaration), rows)
+    )
+
+    assert response.status_code == 200
+    assert "Clermont cannot be removed from the signatories" in response.content.decode()
+    assert declaration.signatories.filter(city=world.clermont).exists()
+
+
+def test_the_editor_offers_only_published_declarations(office, world, project_of):
+    draft = DeclarationPageFactory(parent=world.index, title="Draft declaration", commitments=["Clean air"], live=False)
+    project = project_of(world.clermont, "Electric buses")
+
+    html = office.get(f"/admin/pages/{project.pk}/edit/").content.decode()
+
+    assert "Querétaro Declaration" in html
+    assert draft.title not in html

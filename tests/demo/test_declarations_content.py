@@ -97,9 +97,9 @@ class TestSeededDeclarations:
         team = CityTeam.objects.get(city_key=city.translation_key)
         to_confirm, stale = projects_to_review(team, now=timezone.make_aware(datetime.datetime(2026, 11, 30)))
         assert [p.slug for p in to_confirm] == ["clermont-ferrand-travel-sketchbook-artists"]
-        assert {p.slug for p in stale} == {
-            "clermont-ferrand-chinese-students-welcome",
-            "clermont-ferrand-citizen-air-sensors",
+        assert [p.slug for p in stale] == [  # the longest untouched first
+            "clermont-ferrand-sustainable-school-canteens",
+            "clermont-ferrand-construction-materials-reuse",
             "clermont-ferrand-china-university-cooperation",
-        }
+        ]
         assert all(p.current_status == TO_BE_CONFIRMED for p in to_confirm)
