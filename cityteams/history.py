@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import PageLogEntry
+
+from citypages.models.mixins import in_city_section
 
 from .models import CityTeam
 from .network import is_network_office
@@ -27,11 +29,7 @@ class CityHistoryFilterSet(SiteHistoryReportFilterSet):
         if team is None:
             return queryset
         if issubclass(queryset.model, PageLogEntry):
-            paths = Page.objects.filter(translation_key=team.city_key).values_list("path", flat=True)
-            in_section = Q(pk__in=[])
-            for path in paths:
-                in_section |= Q(page__path__startswith=path)
-            return queryset.filter(in_section)
+            return queryset.filter(in_city_section(team.city_key, path_field="page__path"))
         # Other log entries name their object by content type and id: the city's images and documents.
         in_collection = Q(pk__in=[])
         for model in (Image, Document):

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
+from citypages.models.mixins import in_city_section
 from translations.report import section_originals
 from translations.status import IN_PROGRESS, MISSING, OUT_OF_DATE, statuses_for
 
@@ -24,11 +25,8 @@ def teams_of(user):
 
 
 def in_section(team):
-    """Every page of the city's section, in every locale."""
-    condition = Q(pk__in=[])
-    for path in Page.objects.filter(translation_key=team.city_key).values_list("path", flat=True):
-        condition |= Q(path__startswith=path)
-    return condition
+    """Every page of the team's city's section, in every locale."""
+    return in_city_section(team.city_key)
 
 
 class CityTeamPanel(Component):

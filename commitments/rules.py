@@ -58,12 +58,8 @@ def projects_serving(commitment_keys):
 
 def projects_of_city(city, project_keys):
     """Of ``project_keys``, those led by ``city`` (any copy of its page)."""
-    from django.db.models import Q
+    from citypages.models import CooperationProjectPage
+    from citypages.models.mixins import in_city_section
 
-    from citypages.models import CityPage, CooperationProjectPage
-
-    in_section = Q(pk__in=[])
-    for path in CityPage.objects.filter(translation_key=city.translation_key).values_list("path", flat=True):
-        in_section |= Q(path__startswith=path)
-    led = CooperationProjectPage.objects.filter(in_section, translation_key__in=project_keys)
+    led = CooperationProjectPage.objects.filter(in_city_section(city.translation_key), translation_key__in=project_keys)
     return set(led.values_list("translation_key", flat=True))

@@ -35,6 +35,15 @@ class CitySectionQuerySet(PageQuerySet):
 CitySectionPageManager = PageManager.from_queryset(CitySectionQuerySet)
 
 
+def in_city_section(city_key, path_field="path"):
+    """A condition matching every page of a city's section (its city page included) in every locale, given the
+    city page's translation key; ``path_field`` names the page path from another model (``page__path``)."""
+    condition = models.Q(pk__in=[])
+    for path in Page.objects.filter(translation_key=city_key).values_list("path", flat=True):
+        condition |= models.Q(**{f"{path_field}__startswith": path})
+    return condition
+
+
 def live_count_by_city(model, locale_id):
     """{city page path: number of live ``model`` pages in that city's section}, in one grouped query."""
     city_path = Substr("path", 1, Page.steplen * CITY_PAGE_DEPTH)
