@@ -116,6 +116,12 @@ class TranslatorAwarePagePermissionTester(PagePermissionTester):
         # Wagtail lets whoever may edit open the copy form; translators create no pages.
         return not self.translator_only and super().can_copy()
 
+    def can_relink_copies(self):
+        """Converting an alias into a page of its own, a translation back into an alias, or stopping a translation
+        changes what a copy follows in every later sync: the city's or the office's decision, not a translator's.
+        Wagtail and wagtail-localize ask only for edit rights, which a translator holds on their copies."""
+        return not self.translator_only and self.can_edit()
+
 
 class TranslatorAwarePermissionsMixin:
     """For every page type of the site: Wagtail and wagtail-localize ask ``permissions_for_user``."""

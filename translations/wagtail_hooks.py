@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import guards
 from .listings import CityContentGroup
 from .po_upload import upload_translation_po_file
 from .report import TranslationReportView
 from .submission import TeamPageTranslationView, TeamSnippetTranslationView
+from .updates import TeamUpdateTranslationsView
 
 
 @hooks.register("register_admin_urls")
@@ -31,7 +33,26 @@ def register_localize_view_urls():
             upload_translation_po_file,
             name="checked_upload_pofile",
         ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            TeamUpdateTranslationsView.as_view(),
+            name="team_update_translations",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/", guards.stop_translation, name="checked_stop_translation"
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", guards.convert_to_alias, name="checked_convert_to_alias"),
     ]
+
+
+@hooks.register("before_convert_alias_page")
+def refuse_translators_converting_aliases(request, page):
+    return guards.refuse_translators_converting_aliases(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_publishing_aliases_in_bulk(request, action_type, objects, action):
+    return guards.refuse_publishing_aliases_in_bulk(request, action_type, objects, action)
 
 
 @hooks.register("register_reports_menu_item")
@@ -42,3 +63,4 @@ def register_report_menu_item():
 @hooks.register("register_admin_viewset")
 def register_city_content_listings():
     return CityContentGroup()
+

@@ -11,35 +11,23 @@ Every cell runs in its own savepoint: actions that change state (submit, publish
 """
 
 import datetime
-from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation
 
-from citypages.synctree import alias_into_every_locale
-from cityteams.rights import network_collection
-from demo.localized import translate
-from tests.citypages.factories import CityIndexPageFactory, NewsPageFactory
-from tests.cityteams.factories import onboarded_city
-from tests.home.factories import HomePageFactory
-from translations.models import TranslatorTeam
+from tests.cityteams.matrix_world import ROLES, login, png
 
-ROLES = ("administrator", "communicator", "moderator", "translator", "anonymous")
 PAGE_ACTIONS = (
     "explore", "add", "edit", "submit", "publish", "unpublish", "move", "copy", "delete", "view_draft", "preview",
 )  # fmt: skip
 TARGETS = ("own city", "other city", "network")
 LOCALES = ("source", "another locale", "new translation")
 MEDIA_ACTIONS = ("upload image", "choose image", "upload document", "choose document")
-PASSWORD = "matrix-password"  # noqa: S105
 
 # What each role may do on a copy it may work on at all (see ``expected``).
 COMMUNICATOR = {"explore", "add", "edit", "submit", "copy", "view_draft", "preview"}
@@ -69,77 +57,6 @@ def expected_media(role, action, collection):
     if role in ("communicator", "moderator"):
         return collection == "own city" or (collection == "network" and action.startswith("choose"))
     return False
-
-
-# -- the network the matrix runs on, built once per module ------------------------------------------------------
-
-
-def _png():
-    buffer = BytesIO()
-    PILImage.new("RGB", (4, 4), "white").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _build_world():
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr", "zh-hans")}
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["en"])
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    index = CityIndexPageFactory(parent=home)
-    for code in ("fr", "zh-hans"):
-        home.copy_for_translation(locales[code]).save_revision().publish()
-        translate(index, locales[code], {"title": [f"Cities ({code})"]})
-
-    clermont, clermont_team = onboarded_city(locales["fr"], title="Clermont-Ferrand", slug="clermont-ferrand")
-    anshan, anshan_team = onboarded_city(locales["zh-hans"], title="鞍山", slug="anshan", english_name="Anshan")
-    news = {}
-    for key, city in (("own city", clermont), ("other city", anshan)):
-        item = NewsPageFactory(parent=city, slug=f"news-{city.slug}", title=f"News of {city.slug}")
-        alias_into_every_locale(item)
-        translate(item, locales["en"], {"title": [f"English news of {city.slug}"]})
-        news[key] = item
-
-    # A locale added after onboarding: its copies are new, and rights must have followed the cities into it.
-    locales["de"] = Locale.objects.create(language_code="de")
-    home.copy_for_translation(locales["de"]).save_revision().publish()
-    translate(index, locales["de"], {"title": ["Städte"]})
-    for item in news.values():
-        alias_into_every_locale(item.get_parent())
-        alias_into_every_locale(item)
-        translate(item, locales["de"], {"title": [f"Deutsche Nachricht {item.slug}"]})
-
-    users = _users(clermont_team, locales["de"])
-    collections = {"own city": clermont_team.collection, "other city": anshan_team.collection}
-    collections["network"] = network_collection()
-    for key, collection in collections.items():
-        Image.objects.create(title=f"Image in {key}", file=SimpleUploadedFile("a.png", _png()), collection=collection)
-        Document.objects.create(
-            title=f"Document in {key}", file=SimpleUploadedFile("a.txt", b"text"), collection=collection
-        )
-    return {"locales": locales, "index": index, "news": news, "users": users, "collections": collections}
-
-
-def _users(clermont_team, german):
-    User = get_user_model()
-    users = {"administrator": User.objects.create_superuser("office", "office@citynet.example", PASSWORD)}
-    for role, group in (("communicator", clermont_team.communicators), ("moderator", clermont_team.moderators)):
-        users[role] = User.objects.create_user(f"clermont.{role}", f"{role}@citynet.example", PASSWORD)
-        users[role].groups.add(group)
-    users["translator"] = User.objects.create_user("german.translator", "de@citynet.example", PASSWORD)
-    users["translator"].groups.add(TranslatorTeam.objects.get(locale=german).group)
-    return users
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 # -- one cell ----------------------------------------------------------------------------------------------------
@@ -219,12 +136,6 @@ def perform(client, action, container, item, on_commit):
     raise AssertionError(action)
 
 
-def login(client, world, role):
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
-
-
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("target", TARGETS)
 @pytest.mark.parametrize("action", PAGE_ACTIONS)
@@ -245,7 +156,7 @@ def perform_media(client, world, action, collection_key):
         )
     model = Image if kind == "images" else Document
     title = f"Uploaded to {collection_key} at {datetime.datetime.now().isoformat()}"
-    upload = SimpleUploadedFile("b.png", _png(), "image/png") if kind == "images" else SimpleUploadedFile("b.txt", b"x")
+    upload = SimpleUploadedFile("b.png", png(), "image/png") if kind == "images" else SimpleUploadedFile("b.txt", b"x")
     client.post(f"/admin/{kind}/add/", {"title": title, "file": upload, "collection": collection.pk})
     return model.objects.filter(title=title, collection=collection).exists()
 
