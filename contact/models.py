@@ -2,13 +2,17 @@
 
 Each message is stored before it is sent, so that nothing is lost when mail delivery fails: the network office
 sees every message in the admin and can send a failed one again.
+
+How many messages a visitor may send is counted here too (``ContactQuota``), in the database every worker shares:
+a per-process cache counted each worker's visitors apart, and Redis, when down, counted nothing.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import models
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +48,9 @@ class ContactMessage(models.Model):
     attempts = models.PositiveIntegerField(_("delivery attempts"), default=0)
     last_error = models.TextField(_("last delivery error"), blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # SHA-256 of the signed form token the message came with: unique, so a token sends one message, even when two
+    # workers receive the same post at once. Empty (NULL) for messages from before tokens were single-use.
+    token_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("contact message")
@@ -91,3 +98,47 @@ class ContactMessage(models.Model):
             self.last_error = ""
         self.save(update_fields=["attempts", "status", "last_error", "sent_at"])
         return self.status == self.Status.SENT
+
+
+class ContactQuota(models.Model):
+    """How many messages one visitor sent in their current window (``CONTACT_RATE_LIMIT`` = (messages, seconds)),
+    the window starting with their first message. The visitor is a keyed hash of their address, never the address,
+    and a row is deleted once its window is over."""
+
+    visitor = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()  # bookkeeping, never edited by anyone
+
+    def __str__(self):
+        return f"{self.visitor[:12]}: {self.count}"
+
+    @classmethod
+    def admit(cls, visitor):
+        """Count one message for ``visitor`` if their quota allows it; whether it does. Call inside the transaction
+        that stores the message, so that a message refused later (or rolled back) is not counted: the row stays
+        locked until then, so two workers cannot both admit the last allowed message (PostgreSQL's row lock;
+        SQLite has one writer at a time)."""
+        limit, window = settings.CONTACT_RATE_LIMIT
+        now = timezone.now()
+        quota, _created = cls.objects.select_for_update().get_or_create(visitor=visitor, defaults={"window_start": now})
+        if quota.window_start <= now - timedelta(seconds=window):
+            quota.window_start, quota.count = now, 0
+        if quota.count >= limit:
+            return False
+        quota.count += 1
+        quota.save(update_fields=["window_start", "count"])
+        return True
+
+    @classmethod
+    def prune(cls):
+        """Forget visitors whose window is over. Called after a message is stored, outside its transaction, so
+        that it holds no lock another request waits for; a failure only leaves rows for the next call."""
+        _limit, window = settings.CONTACT_RATE_LIMIT
+        try:
+            with transaction.atomic():  # a savepoint when called inside a transaction, which a failure must not break
+                cls.objects.filter(window_start__lte=timezone.now() - timedelta(seconds=window)).delete()
+        except DatabaseError:  # e.g. PostgreSQL breaking a deadlock between two prunes: the next one catches up
+            logger.warning("Expired contact quotas could not be deleted.", exc_info=True)

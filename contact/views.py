@@ -4,21 +4,21 @@ The contact person's address never leaves the server: the form names them, the m
 by e-mail with the visitor's address as reply-to.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from citypages.models import CityPage, CooperationProjectPage
+from cms.clients import client_address
 
-from .forms import ContactForm
-from .models import ContactMessage
+from .forms import ALREADY_SENT, ContactForm, token_digest, token_used
+from .models import ContactMessage, ContactQuota
 
 CONTACT_PAGE_TYPES = (CityPage, CooperationProjectPage)
 
@@ -33,22 +33,8 @@ def contact_target(page_id):
 
 
 def _visitor_key(request):
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says. Hashed, so the cache holds no address.
-    address = request.META.get("REMOTE_ADDR", "")
-    return "contact-rate:" + hashlib.sha256(address.encode()).hexdigest()
-
-
-def _over_rate_limit(request):
-    """Count one message for this visitor; True when it is beyond CONTACT_RATE_LIMIT = (messages, seconds)."""
-    limit, window = settings.CONTACT_RATE_LIMIT
-    key = _visitor_key(request)
-    cache.add(key, 0, window)  # the window starts with the visitor's first message
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return (count or 0) > limit  # a cache that cannot count (an outage) does not block visitors
+    # Keyed with SECRET_KEY: unkeyed, the 2**32 IPv4 hashes could be tried in minutes to read the addresses back.
+    return salted_hmac("contact.quota", client_address(request), algorithm="sha256").hexdigest()
 
 
 def _redirect(request, **params):
@@ -77,20 +63,33 @@ def contact_page(request, page_id):
     if not form.is_valid():
         form.refresh_token()
         return TemplateResponse(request, "contact/contact_form.html", context, status=400)
-    if _over_rate_limit(request):
+    message = None
+    try:
+        # One transaction: a message refused below (the same token from another worker) is not counted.
+        with transaction.atomic():
+            if ContactQuota.admit(_visitor_key(request)):
+                message = ContactMessage.objects.create(
+                    page=target,
+                    recipient_email=target.contact_email,
+                    sender_name=form.cleaned_data["name"],
+                    sender_email=form.cleaned_data["email"],
+                    body=form.cleaned_data["message"],
+                    language=get_language() or settings.LANGUAGE_CODE,
+                    token_digest=token_digest(form.cleaned_data["token"]),
+                )
+    except IntegrityError:
+        if not token_used(form.cleaned_data["token"]):
+            raise
+        form.add_error("token", ALREADY_SENT)
+        form.refresh_token()
+        return TemplateResponse(request, "contact/contact_form.html", context, status=400)
+    if message is None:
         context["rate_limited"] = True
         form.refresh_token()
         return TemplateResponse(request, "contact/contact_form.html", context, status=429)
 
-    message = ContactMessage.objects.create(
-        page=target,
-        recipient_email=target.contact_email,
-        sender_name=form.cleaned_data["name"],
-        sender_email=form.cleaned_data["email"],
-        body=form.cleaned_data["message"],
-        language=get_language() or settings.LANGUAGE_CODE,
-    )
-    # Stored first (autocommit), then sent: a delivery failure leaves it marked failed, for the office to resend.
+    ContactQuota.prune()
+    # Stored first (committed), then sent: a delivery failure leaves it marked failed, for the office to resend.
     if message.deliver():
         return _redirect(request, sent=1)
     return _redirect(request, sent=1, delivery="pending")

@@ -188,6 +188,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # the fewest seconds between serving the form and a person sending it back (bots post at once).
 CONTACT_RATE_LIMIT = (5, 3600)
 CONTACT_MINIMUM_SECONDS = 3
+# The visitor's address, for the limits above and the admin login's (cms/clients.py). Empty (the default): the
+# connection's address (REMOTE_ADDR), and X-Forwarded-For is ignored, being whatever the client says. Behind a
+# reverse proxy, set TRUSTED_PROXY_HEADER to the header it writes (e.g. HTTP_X_FORWARDED_FOR) and TRUSTED_PROXY_COUNT
+# to how many proxies of ours a request passes (default 1): the address is the one the outermost of them saw, the
+# TRUSTED_PROXY_COUNT-th entry from the right, never the client-supplied leftmost; a missing or malformed header
+# falls back to REMOTE_ADDR. Set it only when the site cannot be reached except through those proxies.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "").strip()
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 WAGTAIL_SITE_NAME = "CityNet"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

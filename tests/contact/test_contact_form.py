@@ -63,9 +63,12 @@ def token_in(html):
     return re.search(r'name="token" value="([^"]+)"', html).group(1)
 
 
-def write(client, page, lang="en", remote_addr=VISITOR, **fields):
-    """Open the form, fill it in and send it, as a visitor does."""
-    form = client.get(url(page, lang), REMOTE_ADDR=remote_addr)
+def write(client, page, lang="en", remote_addr=VISITOR, forwarded_for=None, **fields):
+    """Open the form, fill it in and send it, as a visitor does (through a proxy when ``forwarded_for``)."""
+    meta = {"REMOTE_ADDR": remote_addr}
+    if forwarded_for is not None:
+        meta["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    form = client.get(url(page, lang), **meta)
     assert form.status_code == 200
     data = {
         "name": "Ana Pereira",
@@ -75,7 +78,7 @@ def write(client, page, lang="en", remote_addr=VISITOR, **fields):
         "token": token_in(form.content.decode()),
         **fields,
     }
-    return client.post(url(page, lang), data, REMOTE_ADDR=remote_addr)
+    return client.post(url(page, lang), data, **meta)
 
 
 def test_the_form_names_the_contact_person_and_never_shows_the_address(client, pages):
@@ -213,9 +216,7 @@ def test_a_visitor_may_send_five_messages_an_hour(client, pages):
     for _ in range(5):
         assert write(client, pages["project"]).status_code == 303
     # X-Forwarded-For is whatever the client says: it changes nothing.
-    response = write(
-        client, pages["project"], message="One more message, the sixth.", HTTP_X_FORWARDED_FOR="198.51.100.9"
-    )
+    response = write(client, pages["project"], message="One more message, the sixth.", forwarded_for="198.51.100.9")
     assert response.status_code == 429
     html = response.content.decode()
     assert "You have sent several messages in a short time: please try again in an hour." in html
