@@ -3,6 +3,11 @@
 An item is re-indexed as a whole (every copy sharing its translation key), because publishing one translation
 changes which languages all its copies can be read in. Cities, themes and partner cities are looked up once per
 batch (``IndexContext``), so a rebuild costs a few queries per thousand pages, not several per page.
+
+Elasticsearch, when used, is written after the commit, never inside the editor's transaction (a hanging
+Elasticsearch held SQLite's write lock for every timeout): the transaction that writes the database index also
+queues the items (``PendingElasticsearchItem``), and they are sent once it commits. What cannot be sent then stays
+queued, and goes with the next item sent, or with ``send_to_elasticsearch`` (cron); ``update_index`` rebuilds all.
 """
 
 from collections import defaultdict
@@ -10,6 +15,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -22,11 +28,12 @@ from translations.state import original_language
 from . import elasticsearch
 from .extract import INDEXED_TYPES
 from .fulltext import fulltext_index
-from .models import FacetSignature, SearchEntry
+from .models import FacetSignature, PendingElasticsearchItem, SearchEntry
 
 KINDS = {indexed.model: indexed.kind for indexed in INDEXED_TYPES}
 CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 BATCH = 500
+SEND_BATCH = 100  # items per Elasticsearch request: a publish sends its own, and this many of any backlog
 _paused = []
 
 
@@ -197,14 +204,38 @@ def reindex_items(translation_keys):
     stale = list(SearchEntry.objects.filter(translation_key__in=keys).values_list("page_id", flat=True))
     fulltext.delete(stale)
     SearchEntry.objects.filter(page_id__in=stale).delete()
-    written, built = 0, []
+    written = 0
     for entries in build_entries(keys):
         write(entries)
         written += len(entries)
-        built.extend(entries)
     if settings.ELASTICSEARCH_URL:
-        elasticsearch.replace(built, stale)
+        PendingElasticsearchItem.objects.bulk_create(PendingElasticsearchItem(translation_key=key) for key in keys)
+        # robust: once the database index is committed, nothing about Elasticsearch may fail the request.
+        transaction.on_commit(lambda: send_to_elasticsearch(first=keys, batches=1), robust=True)
     return written
+
+
+def send_to_elasticsearch(first=(), batches=None):
+    """Send the queued items to Elasticsearch, those with the translation keys ``first`` before the oldest others,
+    in at most ``batches`` requests (None: until the queue is empty). Stops at the first failure, and at once
+    while the breaker is open: what is not sent stays queued. Returns the number of items sent."""
+    sent = 0
+    queue = PendingElasticsearchItem.objects.order_by(
+        Case(When(translation_key__in=list(first), then=Value(0)), default=Value(1)), "pk"
+    )
+    while batches is None or batches > 0:
+        rows = list(queue.values_list("pk", "translation_key")[:SEND_BATCH])
+        if not rows or elasticsearch.breaker.is_open():
+            break
+        keys = {key for _pk, key in rows}
+        entries = [entry for batch in build_entries(keys) for entry in batch]
+        if not elasticsearch.replace(keys, entries):
+            break
+        # Only the rows read: an item queued again meanwhile is sent again.
+        PendingElasticsearchItem.objects.filter(pk__in=[pk for pk, _key in rows]).delete()
+        sent += len(keys)
+        batches = None if batches is None else batches - 1
+    return sent
 
 
 def rebuild(progress=None):

@@ -8,16 +8,24 @@ analyzer), plus the shared normaliser's tokens (so accents, case, Chinese and Th
 databases). Results are collapsed by item, facets are counted per item with buckets for every city, matches are
 highlighted, and rebuilds fill a new index and swap an alias at once. When Elasticsearch cannot be reached the
 service answers from the database (``search.service``) and logs a warning.
+
+Every request of the site passes a circuit breaker (``search.breaker``) in the client's transport, so no call
+(search, suggestions, facets, indexing, deletions) can wait on an Elasticsearch that keeps failing. Only
+``update_index``'s rebuild bypasses it: an operator asks for a real attempt and the real error.
 """
 
 import logging
 import time
+import uuid
 
 from django.conf import settings
+from elastic_transport import Transport, TransportError
 
+from .breaker import CircuitBreaker
 from .normalise import index_tokens
 
 logger = logging.getLogger(__name__)
+breaker = CircuitBreaker("Elasticsearch", "ELASTICSEARCH_BREAKER_FAILURES", "ELASTICSEARCH_BREAKER_COOLDOWN")
 
 ALIAS = "citynet-search"
 FACET_SIZE = 1000  # more buckets than cities, countries, themes or years will ever be
@@ -225,17 +233,43 @@ def search(terms, request):
     return keys, facet_counts(response["aggregations"], request.language), total
 
 
-def client():
+class CircuitOpen(TransportError):
+    """Not sent: Elasticsearch failed repeatedly and its breaker is open (already logged when it opened)."""
+
+
+class GuardedTransport(Transport):
+    """elasticsearch-py's transport behind the breaker: a request is sent only when the breaker allows it; no
+    answer, or a server error (5xx), is a failure; any other answer (a 404 included) shows Elasticsearch works."""
+
+    def perform_request(self, *args, **kwargs):
+        if not breaker.allow():
+            raise CircuitOpen("Elasticsearch circuit breaker open")
+        try:
+            response = super().perform_request(*args, **kwargs)
+        except TransportError:
+            breaker.record_failure()
+            raise
+        if response.meta.status >= 500:
+            breaker.record_failure()
+        else:
+            breaker.record_success()
+        return response
+
+
+def client(guarded=True):
     from elasticsearch import Elasticsearch
 
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+    return Elasticsearch(
+        settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        transport_class=GuardedTransport if guarded else Transport,
+    )  # fmt: skip
 
 
 def rebuild(entries_batches):
     """Fill a new index from batches of entries, then point the alias at it in one step and drop the old one."""
     from elasticsearch.helpers import bulk
 
-    es = client()
+    es = client(guarded=False)
     name = f"{ALIAS}-{time.strftime('%Y%m%d%H%M%S')}"
     es.indices.create(index=name, **index_settings())
     written = 0
@@ -252,13 +286,35 @@ def rebuild(entries_batches):
     return written
 
 
-def replace(entries, stale_ids):
-    """Update the index for re-indexed items; a failure leaves it stale until the next ``update_index``."""
+def replace(keys, entries):
+    """Make the index hold exactly ``entries`` for the items with these translation keys: index them, then drop
+    the items' other documents (copies deleted, unpublished or no longer readable). True when Elasticsearch took
+    the change; False when it was not reached, failed or was overloaded (the caller keeps the items queued)."""
     from elasticsearch.helpers import bulk
 
-    operations = [{"_op_type": "delete", "_index": ALIAS, "_id": pk} for pk in stale_ids]
-    operations += [{"_index": ALIAS, "_id": entry.pk, "_source": document(entry)} for entry in entries]
+    es = client()
+    kept = [str(entry.pk) for entry in entries]
+    stale = {"bool": {
+        "filter": {"terms": {"translation_key": sorted(uuid.UUID(str(key)).hex for key in keys)}},
+        "must_not": {"ids": {"values": kept}},
+    }}  # fmt: skip
     try:
-        bulk(client(), operations, raise_on_error=False, refresh="wait_for")
-    except Exception as error:  # noqa: BLE001  (any transport failure: the site keeps working)
-        logger.warning("Elasticsearch index not updated (%s); run update_index when it is back.", error)
+        if entries:
+            # require_alias: before the first update_index, a write must not create an index by the alias's name.
+            _sent, errors = bulk(
+                es, ({"_index": ALIAS, "_id": entry.pk, "_source": document(entry)} for entry in entries),
+                raise_on_error=False, require_alias=True,
+            )  # fmt: skip
+            if errors:
+                logger.error("Elasticsearch refused %d documents: %s", len(errors), errors[:3])
+            # Overloaded (429) or failing (5xx): sent again later. Refused as invalid (other 4xx): it would be again.
+            if any(next(iter(error.values())).get("status", 500) >= 429 for error in errors):
+                return False
+        # The refresh makes the new documents searchable too, as soon as this returns.
+        es.delete_by_query(index=ALIAS, query=stale, conflicts="proceed", refresh=True)
+    except CircuitOpen:
+        return False
+    except Exception as error:  # noqa: BLE001  (any transport or server failure: the items stay queued)
+        logger.warning("Elasticsearch index not updated (%s); the items stay queued.", error)
+        return False
+    return True

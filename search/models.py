@@ -95,3 +95,15 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language})"
+
+
+class PendingElasticsearchItem(models.Model):
+    """An item whose Elasticsearch documents lag behind the database index: queued by the transaction that
+    re-indexes it, deleted once Elasticsearch has taken the change (``search.documents.send_to_elasticsearch``).
+    An item may be queued several times; each row is one change."""
+
+    translation_key = models.UUIDField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.queued_at:%Y-%m-%d %H:%M})"

@@ -226,6 +226,8 @@ def search(request):
     if settings.ELASTICSEARCH_URL:
         try:
             return _search_elasticsearch(request, terms)
+        except elasticsearch.CircuitOpen:
+            pass  # it kept failing: the breaker said so once, and the database answers without waiting
         except Exception as error:  # noqa: BLE001  (any transport or server failure: answer from the database)
             logger.warning("Elasticsearch unavailable (%s); searching the database index.", error)
     return _search_database(request, terms)

@@ -1,5 +1,7 @@
 """Keep the network index fresh: every change readers could notice is indexed when its transaction commits."""
 
+import threading
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -18,9 +20,38 @@ from .documents import (
 from .fulltext import fulltext_index
 
 
+class ItemsToReindex:
+    """The items a transaction changed, re-indexed together once it commits: publishing a page with aliases in
+    every language sends a ``page_published`` per alias for one item, which made as many re-indexings (and as
+    many Elasticsearch requests, each waiting out the timeout of a hanging Elasticsearch). Each change still
+    registers its own callback (Django has no hook for a rollback): the first to run re-indexes every item
+    gathered so far, the others find nothing left. Items gathered in a transaction that was rolled back are
+    re-indexed with the next ones: a needless, harmless re-indexing."""
+
+    current = threading.local()
+
+    def __init__(self):
+        self.keys = set()
+
+    @classmethod
+    def add(cls, keys):
+        gathered = getattr(cls.current, "items", None)
+        if gathered is None:
+            gathered = cls.current.items = cls()
+        gathered.keys |= keys
+        transaction.on_commit(gathered.reindex)
+
+    def reindex(self):
+        if getattr(self.current, "items", None) is self:
+            self.current.items = None  # changes made from here on gather anew
+        keys, self.keys = self.keys, set()
+        if keys:
+            reindex_items(keys)
+
+
 def _soon(keys):
     if keys and not is_paused():
-        transaction.on_commit(lambda: reindex_items(keys))
+        ItemsToReindex.add(set(keys))
 
 
 @receiver(page_published)
@@ -49,8 +80,9 @@ def reindex_deleted(sender, instance, **kwargs):
     """Other copies of a deleted item may now be read in fewer languages. The copy's entry went with its page;
     its full-text row is dropped here (SQLite's FTS5 table cannot cascade)."""
     if type(instance) in KINDS and not is_paused():
-        page_id, key = instance.pk, instance.translation_key
-        transaction.on_commit(lambda: (fulltext_index().delete([page_id]), reindex_items({key})))
+        page_id = instance.pk
+        transaction.on_commit(lambda: fulltext_index().delete([page_id]))
+        _soon({instance.translation_key})
 
 
 for model in KINDS:

@@ -177,6 +177,10 @@ else:
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Seconds before an Elasticsearch request gives up and the search answers from the database instead.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Circuit breaker (search/breaker.py): after this many failures in a row, Elasticsearch is not asked for so many
+# seconds (searches answer from the database at once); then one request probes it.
+ELASTICSEARCH_BREAKER_FAILURES = int(os.environ.get("ELASTICSEARCH_BREAKER_FAILURES", "3"))
+ELASTICSEARCH_BREAKER_COOLDOWN = float(os.environ.get("ELASTICSEARCH_BREAKER_COOLDOWN", "30"))
 
 # Maps: a tile server URL template ({z}/{x}/{y}) and its attribution. None by default: the maps then show the
 # cities on a plain background (no request leaves the site).

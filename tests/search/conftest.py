@@ -1,12 +1,15 @@
 """A small multilingual network, indexed: cities written in Spanish, Romanian, Polish, Chinese and Thai."""
 
 import datetime
+import socket
+import threading
 
 import pytest
 from django.core.management import call_command
 
 from citypages.synctree import alias_into_every_locale
 from demo.localized import translate
+from search import elasticsearch
 from tests.citypages.factories import (
     CityPageFactory,
     CooperationProjectPageFactory,
@@ -78,3 +81,55 @@ def build_searchable_network():
     index_everything()
     pages["tree"] = network_tree
     return pages
+
+
+@pytest.fixture(autouse=True)
+def _closed_breaker():
+    """The Elasticsearch breaker keeps state in the process as well as in the cache: no test inherits another's."""
+    elasticsearch.breaker.reset()
+    yield
+    elasticsearch.breaker.reset()
+
+
+class HangingSocket:
+    """A local TCP port that accepts connections and never answers (the fault of issue 19, not an imitation of
+    Elasticsearch); ``attempts`` counts the connections made to it."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.connections = []
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def attempts(self):
+        # An attempt waits out the client's timeout, long enough for the thread to have accepted it.
+        return len(self.connections)
+
+    def _accept(self):
+        while self.running:
+            try:
+                self.connections.append(self.listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    def close(self):
+        self.running = False
+        self.thread.join()
+        for connection in [*self.connections, self.listener]:
+            connection.close()
+
+
+@pytest.fixture
+def hanging_elasticsearch(settings):
+    """ELASTICSEARCH_URL at a socket that never answers, with a short timeout and a breaker opening after 3."""
+    hanging = HangingSocket()
+    settings.ELASTICSEARCH_URL = hanging.url
+    settings.ELASTICSEARCH_TIMEOUT = 0.1
+    settings.ELASTICSEARCH_BREAKER_FAILURES = 3
+    settings.ELASTICSEARCH_BREAKER_COOLDOWN = 30
+    yield hanging
+    hanging.close()

@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from search import elasticsearch
 from search.documents import build_entries, count_readable, rebuild, vacuum
-from search.models import SearchEntry
+from search.models import PendingElasticsearchItem, SearchEntry
 
 
 class Command(WagtailUpdateIndex):
@@ -48,6 +48,7 @@ class Command(WagtailUpdateIndex):
             super().handle(**options)
 
     def _rebuild_elasticsearch(self, show):
+        queued = list(PendingElasticsearchItem.objects.values_list("pk", flat=True))  # committed: in the rebuild
         with tqdm(total=count_readable(), unit="page", disable=not show, file=self.stderr._out) as bar:
 
             def batches():
@@ -59,4 +60,6 @@ class Command(WagtailUpdateIndex):
                 written = elasticsearch.rebuild(batches())
             except Exception as error:  # noqa: BLE001  (the database index is complete; say what failed)
                 raise CommandError(f"Elasticsearch at {settings.ELASTICSEARCH_URL} was not rebuilt: {error}") from error
+        for start in range(0, len(queued), 500):
+            PendingElasticsearchItem.objects.filter(pk__in=queued[start : start + 500]).delete()
         self.stdout.write(self.style.SUCCESS(f"Elasticsearch index: {written} pages, alias {elasticsearch.ALIAS}."))
