@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import guards
+from . import deletion, guards
 from .listings import CityContentGroup
 from .po_upload import upload_translation_po_file
 from .report import TranslationReportView
@@ -64,3 +64,15 @@ def register_report_menu_item():
 def register_city_content_listings():
     return CityContentGroup()
 
+
+# Deleting an original keeps or deletes its copies in other languages (translations.deletion). Ordered after the
+# other apps' hooks: a hook that refuses returns its response inside the view's transaction, which then commits,
+# so copies must not have been relinked before a refusal.
+@hooks.register("before_delete_page", order=100)
+def keep_or_delete_copies_in_other_languages(request, page):
+    return deletion.before_delete_page(request, page)
+
+
+@hooks.register("before_bulk_action", order=100)
+def keep_copies_in_other_languages_in_bulk(request, action_type, objects, action):
+    return deletion.before_bulk_delete(request, action_type, objects, action)
