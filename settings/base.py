@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",  # admin sign-in throttling (AXES_* below)
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes requires: turns a locked-out sign-in into its 429 page
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -100,6 +103,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# While the database does not answer, every request gets 503 with this Retry-After (seconds): cms/views.py.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "30"))
+
+# Admin sign-in throttling (django-axes, cms/login_throttling.py): after AXES_FAILURE_LIMIT wrong passwords for one
+# account (from any address) or from one address (for any accounts), signing in is refused for AXES_COOLOFF_TIME,
+# the right password too; each further attempt during the lock starts it again. A success clears the account's
+# failures. Counted in the database, so shared by every worker; addresses as cms/clients.py tells them.
+AUTHENTICATION_BACKENDS = [
+    "cms.login_throttling.LoginThrottlingBackend",  # first, as axes requires
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own, not the pair
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "cms.login_throttling.AccountResettingDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.login_throttling.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -222,7 +243,12 @@ DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # One line a minute at most from django-redis during a Redis outage, instead of a traceback per cache call.
+    "filters": {"once_a_minute": {"()": "cms.logging.OncePerInterval", "interval": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"citynet": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "citynet": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_redis.cache": {"filters": ["once_a_minute"]},
+    },
 }
