@@ -1,11 +1,17 @@
 """RSS 2.0 and Atom feeds of the network's news and cooperation projects: for the whole network, one city or
-one theme, in each language with the listings' fallback (Django's syndication framework)."""
+one theme, in each language with the listings' fallback (Django's syndication framework).
+
+Titles and summaries are plain text. RSS ``<description>`` and Atom ``<summary type="html">`` are HTML, which a
+feed reader renders: a summary is escaped into them, so that what an editor typed is shown, never run. Titles go
+where feeds hold text (RSS ``<title>``; Atom ``<title>`` without a type, which is text).
+"""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from citypages.models import CooperationProjectPage, NewsPage
@@ -67,7 +73,7 @@ class NetworkFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.feed_link
