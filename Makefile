@@ -8,9 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
 PYTEST_ARGS ?=
+# Both cores: one worker per core, each with its own test database; the seeded network's tests are one work unit
+# and every other module another (tests/conftest.py), so each expensive world is built once (docs/testing.md).
+XDIST ?= -n 2 --dist loadgroup
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-postgres test-browser lint format clean
+.PHONY: install run serve migrate seed test test-quick test-postgres test-browser lint format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,10 +44,14 @@ run: seed
 
 # The browser suite runs on its own (make test-browser): it serves a seeded site and needs Chromium.
 test: install
-	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest --ignore=tests/browser $(COVERAGE) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser $(COVERAGE) $(PYTEST_ARGS)
+
+# The edit-test loop: everything but the seeded network's tests and the browser suite, on SQLite, no coverage.
+test-quick: install
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser -m "not seeded" $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser $(PYTEST_ARGS)
 
 # Debian's Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright against the demo network
 # served by gunicorn; screenshots and the accessibility report go to var/browser-report/.

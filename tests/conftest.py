@@ -1,18 +1,16 @@
 """Fixtures shared by every app's tests."""
 
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from tests import seeded
 from tests.citypages.factories import CityIndexPageFactory
 from tests.home.factories import HomePageFactory
 
@@ -92,31 +90,34 @@ def rolled_back(django_db_blocker, build):
             cache.clear()
 
 
-def seed_demo_network():
-    """``seed_network`` with a known demo password; returns what it printed."""
-    output = StringIO()
-    previous = os.environ.get("DEMO_PASSWORD")
-    os.environ["DEMO_PASSWORD"] = "seeded-test-password"  # noqa: S105
-    try:
-        call_command("seed_network", "--no-progress", stdout=output)
-    finally:
-        os.environ.pop("DEMO_PASSWORD")
-        if previous is not None:
-            os.environ["DEMO_PASSWORD"] = previous
-    return output.getvalue()
+# -- the seeded demo network, and the order and grouping of tests around it (tests/seeded.py) ----------------------
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which would otherwise interleave them
-def pytest_collection_modifyitems(items):
-    """Tests on the seeded network run last, together, so that it is seeded once per run (it takes minutes) and
-    no other test ever sees it; otherwise the order is kept."""
-    items.sort(key=lambda item: "seeded_network" in getattr(item, "fixturenames", ()))
+def pytest_itemcollected(item):
+    seeded.mark_work_unit(item)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering, and after xdist has read the groups (its own hook)
+def pytest_collection_modifyitems(config, items):
+    seeded.order_and_check(config, items)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own teardown of the test's fixtures (its savepoint included)
+def pytest_runtest_teardown(item, nextitem):
+    if seeded.uses_seeded_network(item) and not seeded.uses_seeded_network(nextitem):
+        seeded.SEEDED_NETWORK.close()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return seeded.SeededNetworkFirst(config, log)
+    return None
 
 
 @pytest.fixture(scope="session")
 def seeded_network(django_db_setup, django_db_blocker):
-    """The full demo network, loaded once per run inside a transaction that is rolled back at the end; its value
-    is what ``seed_network`` printed. Tests that use it also take ``db``, so what they change is rolled back after
-    each; they run after every other test (``pytest_collection_modifyitems``)."""
-    with rolled_back(django_db_blocker, seed_demo_network) as output:
-        yield output
+    """The full demo network, loaded once per run (``tests.seeded.SeededNetwork``); its value is what
+    ``seed_network`` printed. Tests that use it also take ``db``, so what they change is rolled back after each; they
+    run before every other test and the network is rolled back after the last of them."""
+    yield seeded.SEEDED_NETWORK.open(django_db_blocker, rolled_back)
+    seeded.SEEDED_NETWORK.close()
