@@ -57,7 +57,7 @@ def _soon(keys):
 @receiver(page_published)
 @receiver(page_unpublished)
 def reindex_published_item(sender, instance, **kwargs):
-    if type(instance) in KINDS:
+    if type(instance) in KINDS and not is_paused():  # paused: seed_network rebuilds at the end
         keys = {instance.translation_key}
         if isinstance(instance, CityPage):  # a renamed city: its section and the projects naming it
             keys |= keys_mentioning_city(instance.translation_key)
@@ -67,12 +67,13 @@ def reindex_published_item(sender, instance, **kwargs):
 @receiver(post_page_move)
 def reindex_moved_pages(sender, instance, **kwargs):
     # A page moved to another city changes city, country and the city name it is found by.
-    _soon(keys_in_subtree(instance))
+    if not is_paused():
+        _soon(keys_in_subtree(instance))
 
 
 @receiver(post_save, sender=Theme)
 def reindex_items_of_renamed_theme(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
+    if not created and not raw and not is_paused():
         _soon(keys_with_theme(instance.slug))
 
 
