@@ -67,7 +67,7 @@ def service_unavailable(request):
         with translation.override(language):
             html = render_to_string("503.html", {"LANGUAGE_CODE": language, "network_navigation": {}})
         response = HttpResponse(html, status=503)
-    response["Retry-After"] = str(getattr(settings, "DATABASE_OUTAGE_RETRY_AFTER", 30))
+    response["Retry-After"] = str(settings.DATABASE_OUTAGE_RETRY_AFTER)
     return response
 
 

@@ -108,6 +108,7 @@ def pytest_runtest_teardown(item, nextitem):
         seeded.SEEDED_NETWORK.close()
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: unknown when it is disabled (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") == "loadgroup":
         return seeded.SeededNetworkFirst(config, log)
