@@ -46,9 +46,14 @@ run: seed
 test: install
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser $(COVERAGE) $(PYTEST_ARGS)
 
-# The edit-test loop: everything but the seeded network's tests and the browser suite, on SQLite, no coverage.
+# The edit-test loop: everything but the seeded network's tests, the permission matrices, the scale checks and the
+# browser suite; SQLite test databases kept between runs (var/test-quick*.sqlite3, new migrations applied), no coverage.
+# Compiled modules and pytest's rewritten test modules are kept too, even where the environment says not to write
+# them (PYTHONDONTWRITEBYTECODE): about 3 s less per process on each run after the first.
 test-quick: install
-	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser -m "not seeded" $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= TEST_DATABASE_FILE=var/test-quick.sqlite3 DJANGO_SETTINGS_MODULE=settings.test \
+		$(BIN)/pytest $(XDIST) --reuse-db \
+		--ignore=tests/browser -m "not seeded and not slow" $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest $(XDIST) --ignore=tests/browser $(PYTEST_ARGS)

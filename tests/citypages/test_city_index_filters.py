@@ -3,6 +3,7 @@
 import html as htmllib
 import json
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import translation
 
 from citypages.continents import Continent
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, NewsPageFactory
+from tests.conftest import build_network_tree, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +27,14 @@ CITIES = [
 ]
 
 
-@pytest.fixture
-def cities(network_tree):
+@dataclass
+class FilterWorld:
+    tree: object
+    cities: dict
+
+
+def build_filter_world():
+    network_tree = build_network_tree()
     made = {
         title: CityPageFactory(
             parent=network_tree.city_index,
@@ -43,7 +51,24 @@ def cities(network_tree):
     NewsPageFactory(parent=made["Anshan"])
     # A city being prepared (not live) is neither listed nor offered as a filter value.
     CityPageFactory(parent=network_tree.city_index, title="Karlsruhe", slug="karlsruhe", country="DE").unpublish()
-    return made
+    return FilterWorld(tree=network_tree, cities=made)
+
+
+@pytest.fixture(scope="module")
+def filter_world(django_db_setup, django_db_blocker):
+    """Built once for the module's 27 tests; each test's own changes are rolled back after it (tests take ``db``)."""
+    with rolled_back(django_db_blocker, build_filter_world) as world:
+        yield world
+
+
+@pytest.fixture
+def network_tree(db, filter_world):
+    return filter_world.tree
+
+
+@pytest.fixture
+def cities(db, filter_world):
+    return filter_world.cities
 
 
 def listed(html):
@@ -142,7 +167,8 @@ def test_the_count_sentence_says_how_many_cities_match(client, cities):
     assert summary(client.get("/en/cities/?country=CN").content.decode()) == "1 of 7 cities"
 
 
-def test_the_count_sentence_has_a_singular(client, network_tree):
+def test_the_count_sentence_has_a_singular(client):
+    network_tree = build_network_tree()  # a network of its own, without the module's cities
     CityPageFactory(parent=network_tree.city_index, title="Anshan", slug="anshan", country="CN")
     assert summary(client.get("/en/cities/").content.decode()) == "1 member city"
     assert summary(client.get("/en/cities/?country=CN").content.decode()) == "1 of 1 city"

@@ -129,6 +129,7 @@ def test_thai_listing_shows_each_item_once_in_its_original_language(client, ansh
     assert 'lang="zh-hans"' in card_of(html, "绿色校园")
 
 
+@pytest.mark.slow  # a scale check (4 and 8 locale trees): in make test and CI, not in make test-quick
 def test_listing_queries_do_not_grow_with_the_number_of_locales(client, anshan, network_tree):
     paths = ["/fr/", "/fr/cities/anshan/", "/en/cities/anshan/", "/th/cities/"]
 

@@ -10,12 +10,13 @@ from tests.citypages.factories import (
     NewsPageFactory,
     ThemeFactory,
 )
+from tests.conftest import build_network_tree, rolled_back
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def section(network_tree):
+def build_section():
+    network_tree = build_network_tree()
     clermont = CityPageFactory(parent=network_tree.city_index, title="Clermont-Ferrand", slug="clermont-ferrand")
     anshan = CityPageFactory(parent=network_tree.city_index, title="Anshan", slug="anshan", country="CN")
     project = CooperationProjectPageFactory(
@@ -25,7 +26,24 @@ def section(network_tree):
     CityTwinning.objects.create(city=clermont, twin_city=anshan)
     news = NewsPageFactory(parent=clermont, title="Students arrive", slug="students-arrive")
     event = EventPageFactory(parent=clermont, title="Welcome day", slug="welcome-day")
-    return {"clermont": clermont, "anshan": anshan, "project": project, "news": news, "event": event}
+    return network_tree, {"clermont": clermont, "anshan": anshan, "project": project, "news": news, "event": event}
+
+
+@pytest.fixture(scope="module")
+def section_world(django_db_setup, django_db_blocker):
+    """Built once for the module's tests; each test's own changes are rolled back after it (tests take ``db``)."""
+    with rolled_back(django_db_blocker, build_section) as world:
+        yield world
+
+
+@pytest.fixture
+def network_tree(db, section_world):
+    return section_world[0]
+
+
+@pytest.fixture
+def section(db, section_world):
+    return section_world[1]
 
 
 def test_city_page_lists_its_projects_news_and_events(client, section):

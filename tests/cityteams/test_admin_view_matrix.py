@@ -17,6 +17,9 @@ from wagtail_localize.models import Translation
 
 from tests.cityteams.matrix_world import ROLES, login
 
+# Hundreds of cells on a shared world: in make test and CI, not in the edit-test loop (make test-quick).
+pytestmark = pytest.mark.slow
+
 # name -> (method, path under /admin/pages/<id>/, the tester's method the view must demand)
 PAGE_VIEWS = {
     "wagtailadmin_pages:edit": ("GET", "edit/", "can_edit"),

@@ -22,6 +22,9 @@ from wagtail_localize.models import Translation
 
 from tests.cityteams.matrix_world import ROLES, login, png
 
+# Hundreds of cells on a shared world: in make test and CI, not in the edit-test loop (make test-quick).
+pytestmark = pytest.mark.slow
+
 PAGE_ACTIONS = (
     "explore", "add", "edit", "submit", "publish", "unpublish", "move", "copy", "delete", "view_draft", "preview",
 )  # fmt: skip

@@ -3,12 +3,13 @@ the same totals, and commitments named in the reader's language wherever they ap
 
 import pytest
 from django.conf import settings
+from wagtail.models import Page
 
 from citypages.synctree import alias_into_every_locale
 from commitments.tracker import declaration_progress
 from demo.localized import translate
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, ThemeFactory
-from tests.conftest import build_network_tree
+from tests.conftest import build_network_tree, rolled_back
 
 from .factories import DeclarationIndexPageFactory, DeclarationPageFactory, serve
 
@@ -21,8 +22,7 @@ FRENCH_COMMITMENTS = [
 ]
 
 
-@pytest.fixture
-def everywhere(db):
+def build_everywhere():
     """A declaration signed by one city with one project, aliased into all 11 language trees, translated into
     French."""
     tree = build_network_tree(codes=OTHER_LANGUAGES)
@@ -48,6 +48,20 @@ def everywhere(db):
         {"commitments": FRENCH_COMMITMENTS},
     )
     return tree, declaration, project
+
+
+@pytest.fixture(scope="module")
+def everywhere_world(django_db_setup, django_db_blocker):
+    """Built once for the module (eleven language trees); each test's changes are rolled back after it."""
+    with rolled_back(django_db_blocker, build_everywhere) as world:
+        yield world
+
+
+@pytest.fixture
+def everywhere(db, everywhere_world):
+    tree, declaration, project = everywhere_world
+    # Fresh instances: a test that edits one must not leave its in-memory changes to the next.
+    return tree, Page.objects.get(pk=declaration.pk).specific, Page.objects.get(pk=project.pk).specific
 
 
 def test_every_language_tree_shows_the_declaration_with_the_same_totals(client, everywhere):

@@ -11,7 +11,8 @@ from tests.citypages.factories import (
     NewsPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Scale checks with 5 and 40 cities: in make test and CI, not in the edit-test loop (make test-quick).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def add_cities(tree, count):

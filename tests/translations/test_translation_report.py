@@ -3,21 +3,27 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from citypages.synctree import alias_into_every_locale
 from tests.citypages.factories import CityPageFactory, NewsPageFactory
+from tests.conftest import build_network_tree, rolled_back
 from translations.status import IN_PROGRESS, MISSING, ORIGINAL, OUT_OF_DATE, TRANSLATED, statuses_for
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/reports/translations-by-city/"
 
 
-@pytest.fixture
-def norman(office, network_tree, django_capture_on_commit_callbacks):
+def build_norman():
     """English news of Norman: one translated into French, one not started, one started, one changed since."""
+    network_tree = build_network_tree()
+    office = Client()
+    office.force_login(get_user_model().objects.create_superuser("report-builder", "builder@citynet.example", "pw"))
     french = network_tree.locales["fr"]
     city = CityPageFactory(parent=network_tree.city_index, title="Norman", slug="norman")
     alias_into_every_locale(city)
@@ -26,17 +32,33 @@ def norman(office, network_tree, django_capture_on_commit_callbacks):
         pages[slug] = NewsPageFactory(parent=city, title=f"News {slug}", slug=slug, summary="Summary text.")
         alias_into_every_locale(pages[slug])
     for slug in ("translated", "started", "changed"):
-        with django_capture_on_commit_callbacks(execute=True):
+        with TestCase.captureOnCommitCallbacks(execute=True):
             office.post(f"/admin/localize/submit/page/{pages[slug].pk}/", {"locales": [french.pk]})
     for slug in ("translated", "changed"):
         translation = Translation.objects.get(source__object_id=pages[slug].translation_key, target_locale=french)
         office.post(f"/admin/localize/translate/{translation.pk}/machine_translate/")
         copy = pages[slug].get_translation(french)
-        with django_capture_on_commit_callbacks(execute=True):
+        with TestCase.captureOnCommitCallbacks(execute=True):
             office.post(f"/admin/pages/{copy.pk}/edit/", {"action": "publish"})
     pages["changed"].summary = "A corrected summary."
     pages["changed"].save_revision().publish()
     return city, pages
+
+
+@pytest.fixture(scope="module")
+def norman_world(django_db_setup, django_db_blocker):
+    """Built once for the module's tests (through the admin, as the office does); each test's changes are rolled
+    back after it."""
+    with rolled_back(django_db_blocker, build_norman) as world:
+        yield world
+
+
+@pytest.fixture
+def norman(db, norman_world):
+    city, pages = norman_world
+    return Page.objects.get(pk=city.pk).specific, {
+        slug: Page.objects.get(pk=page.pk).specific for slug, page in pages.items()
+    }
 
 
 def test_statuses_per_language(norman):
