@@ -30,7 +30,7 @@ API_PREFIX = "/api/"
 
 
 def _navigation():
-    from home.context_processors import _navigation as navigation
+    from home.context_processors import navigation
 
     try:
         return navigation()

@@ -5,6 +5,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from pagecache.fragments import for_generation
+
 
 def _navigation():
     from citypages.models import CityIndexPage
@@ -28,6 +30,11 @@ def _navigation():
     }
 
 
+def navigation():
+    """The navigation of the active language's tree, kept for the content generation (``pagecache.fragments``)."""
+    return for_generation("navigation", (get_language(),), _navigation)
+
+
 def network_navigation(request):
     # Lazy, so admin views and error pages that never show the navigation never query for it.
-    return {"network_navigation": SimpleLazyObject(_navigation)}
+    return {"network_navigation": SimpleLazyObject(navigation)}

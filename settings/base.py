@@ -5,6 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from pagecache.frontend import FrontendCacheConfigurationError, backends_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -21,6 +24,7 @@ INSTALLED_APPS = [
     "matching",
     "contact",
     "commitments",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree synchronisation
     "wagtail.api.v2",
@@ -28,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",  # purges a CDN in front when one is configured (FRONTEND_CACHE_* below)
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -55,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, language and authentication: a cached page skips them (pagecache/middleware.py).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,8 +198,35 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "citynet-pages"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the page cache is kept in files under var/, shared by the server's processes: a per-process memory
+    # cache would let one worker serve a page another worker's publish made stale.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "page-cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# The anonymous full-page cache (pagecache/, docs/performance.md): pages for visitors without a session, made stale
+# by any content change. Entries are kept PAGE_CACHE_TIMEOUT seconds at most; browsers and CDNs may keep a page
+# PAGE_CACHE_MAX_AGE seconds and serve it PAGE_CACHE_STALE_WHILE_REVALIDATE more while they check it (ETag, 304).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").strip().lower() == "true"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
+# Parts of pages that read a whole language tree (partner suggestions, a city's commitments, the navigation) kept
+# for the same generation, for editors too and with the page cache off (pagecache/fragments.py).
+PAGE_FRAGMENTS_CACHED = os.environ.get("PAGE_FRAGMENTS_CACHED", "true").strip().lower() == "true"
+# A CDN or caching proxy in front, purged when pages are published (pagecache/frontend.py): FRONTEND_CACHE_PURGE_URL,
+# or FRONTEND_CACHE_CLOUDFLARE_ZONE_ID with FRONTEND_CACHE_CLOUDFLARE_TOKEN.
+try:
+    WAGTAILFRONTENDCACHE = backends_from_environment(os.environ)
+except FrontendCacheConfigurationError as error:
+    raise ImproperlyConfigured(str(error)) from error
 
 # Search: the database backend by default; ELASTICSEARCH_URL is read here and wired by the search app.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

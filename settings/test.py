@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DUMMY_MACHINE_TRANSLATOR, MIDDLEWARE, WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+from .base import CACHES, DUMMY_MACHINE_TRANSLATOR, MIDDLEWARE, REDIS_URL, WAGTAILLOCALIZE_MACHINE_TRANSLATOR
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "test-only-secret-key")  # noqa: S105
@@ -17,6 +17,10 @@ STORAGES = {
 }
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR
+# The page cache stays on, in memory: every test that reads a page after changing content also checks that the
+# change made the cached page stale.
+if not REDIS_URL:
+    CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
 
 # make test-quick keeps its SQLite test databases in files between runs (pytest --reuse-db): each run then only
 # applies new migrations instead of building the schema again (about 18 s per worker). make test and CI start from

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -19,8 +19,10 @@ from tests.home.factories import HomePageFactory
 def _fresh_cache():
     # Wagtail caches site root paths; a rolled-back test must not leave them to the next one.
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +64,14 @@ def build_network_tree(codes=("fr", "zh-hans", "th")):
 
 
 @pytest.fixture
+def uncached(settings):
+    """Every page and every part of it rendered on each request: these query budgets are for the worst case, right
+    after a change, not for what the page cache and the cached fragments save."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_FRAGMENTS_CACHED = False
+
+
+@pytest.fixture
 def office(client):
     """A client logged in as a member of the network office (a superuser)."""
     client.force_login(get_user_model().objects.create_superuser("office", "office@citynet.example", "pw"))
@@ -92,6 +102,7 @@ def rolled_back(django_db_blocker, build):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
+            caches["pages"].clear()
 
 
 # -- the seeded demo network, and the order and grouping of tests around it (tests/seeded.py) ----------------------

@@ -1,18 +1,33 @@
 """Commitments on city and project pages: what a signatory city committed to, and what a project serves."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from citypages.models import CooperationProjectPage
 from commitments.models import Commitment, DeclarationPage
 from commitments.rules import signed_declaration_keys
 from commitments.tracker import served_links
+from pagecache.fragments import for_generation
 
 register = template.Library()
 
 
-@register.inclusion_tag("commitments/includes/city_commitments.html")
+@register.simple_tag
 def city_commitments(city):
-    """The declarations ``city`` signed, in its tree, each commitment with the city's projects serving it."""
+    """The declarations ``city`` signed, in its tree, each commitment with the city's projects serving it.
+
+    Kept for the content generation (``pagecache.fragments``): it reads every declaration the city signed and the
+    projects serving them, which change only when content does."""
+
+    def render():
+        return render_to_string("commitments/includes/city_commitments.html", city_commitments_context(city))
+
+    return mark_safe(for_generation("city_commitments", (city.pk, get_language()), render))  # noqa: S308
+
+
+def city_commitments_context(city):
     declarations = list(
         DeclarationPage.objects.live()
         .public()

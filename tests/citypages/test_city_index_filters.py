@@ -259,7 +259,7 @@ def test_filters_in_the_french_tree(client, cities, network_tree):
         }
 
 
-def test_filtering_costs_no_extra_query(client, cities, network_tree, django_assert_max_num_queries):
+def test_filtering_costs_no_extra_query(client, cities, network_tree, django_assert_max_num_queries, uncached):
     filtered = "/en/cities/?continent=asia&country=CN&role=member"
     client.get(filtered)  # warm per-process caches (site root paths, content types)
     # The page's own: its cities, and their projects, news and events counted in one grouped query each.

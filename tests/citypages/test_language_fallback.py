@@ -80,7 +80,7 @@ def test_translated_page_has_no_notice(client, anshan):
     assert '<h1 lang="en">University cooperation week</h1>' in html
 
 
-def test_listing_queries_do_not_grow_with_untranslated_items(client, anshan):
+def test_listing_queries_do_not_grow_with_untranslated_items(client, anshan, uncached):
     def count():
         client.get("/fr/cities/anshan/")
         with CaptureQueriesContext(connection) as captured:
@@ -130,7 +130,7 @@ def test_thai_listing_shows_each_item_once_in_its_original_language(client, ansh
 
 
 @pytest.mark.slow  # a scale check (4 and 8 locale trees): in make test and CI, not in make test-quick
-def test_listing_queries_do_not_grow_with_the_number_of_locales(client, anshan, network_tree):
+def test_listing_queries_do_not_grow_with_the_number_of_locales(client, anshan, network_tree, uncached):
     paths = ["/fr/", "/fr/cities/anshan/", "/en/cities/anshan/", "/th/cities/"]
 
     def counts():

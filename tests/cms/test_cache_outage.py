@@ -17,6 +17,7 @@ REDIS_DOWN = {
         "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
     }
 }
+REDIS_DOWN["pages"] = {**REDIS_DOWN["default"], "KEY_PREFIX": "citynet-pages"}  # the page cache: the same Redis
 
 
 @pytest.fixture

@@ -105,7 +105,7 @@ def test_a_project_page_names_the_commitments_it_serves(client, world, project_o
 
 
 def test_the_city_page_reads_commitments_in_a_fixed_number_of_queries(
-    client, world, project_of, django_assert_max_num_queries
+    client, world, project_of, django_assert_max_num_queries, uncached
 ):
     serve(project_of(world.clermont, "First project"), world.transport)
     client.get(world.clermont.url)  # warm Wagtail's site caches
@@ -118,7 +118,7 @@ def test_the_city_page_reads_commitments_in_a_fixed_number_of_queries(
 
 
 def test_the_declaration_page_reads_in_a_fixed_number_of_queries(
-    client, world, project_of, django_assert_max_num_queries
+    client, world, project_of, django_assert_max_num_queries, uncached
 ):
     serve(project_of(world.clermont, "First project"), world.energy)
     client.get(world.declaration.url)

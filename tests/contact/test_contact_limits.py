@@ -24,6 +24,7 @@ REDIS_DOWN = {
         "OPTIONS": {"IGNORE_EXCEPTIONS": True},
     }
 }
+REDIS_DOWN["pages"] = {**REDIS_DOWN["default"], "KEY_PREFIX": "citynet-pages"}  # the page cache: the same Redis
 
 
 class StatusAtSendingBackend(BaseEmailBackend):

@@ -32,14 +32,16 @@ def queries_for(client, path):
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/cities/"])
-def test_network_pages_do_not_grow_with_the_number_of_cities(client, network_tree, path):
+def test_network_pages_do_not_grow_with_the_number_of_cities(client, network_tree, path, uncached):
     add_cities(network_tree, 5)
     with_5 = queries_for(client, path)
     add_cities(network_tree, 35)
     assert queries_for(client, path) == with_5
 
 
-def test_city_page_does_not_grow_with_its_content_or_the_network(client, network_tree, django_assert_max_num_queries):
+def test_city_page_does_not_grow_with_its_content_or_the_network(
+    client, network_tree, django_assert_max_num_queries, uncached
+):
     city = add_cities(network_tree, 5)
     path = city.url
     with_5 = queries_for(client, path)

@@ -1,0 +1,34 @@
+"""Parts of pages computed once per content generation and shared by every request and process.
+
+A city page's partner suggestions read every city, project, offer and need of its language tree; its commitments
+every declaration the city signed; every page's navigation the tree's index pages. None of it changes between two
+content changes, so each is kept in the cache under the current generation (``generation``): the page cache's own
+rule, which makes them fresh on the next request after any change. They serve editors and visitors alike, with
+the page cache on or off; with the cache unreachable they are computed on each request.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .generation import current_generation
+from .keys import release
+
+FRAGMENT_TIMEOUT = 24 * 3600
+
+
+def for_generation(name, parts, compute):
+    """``compute()``, or what it returned for ``name`` and ``parts`` earlier in this generation."""
+    if not settings.PAGE_FRAGMENTS_CACHED:
+        return compute()
+    generation = current_generation()
+    if generation is None:
+        return compute()
+    text = "\n".join([release(), name, generation, *map(str, parts)])
+    key = f"pagecache:fragment:{name}:" + hashlib.sha256(text.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_TIMEOUT)
+    return value

@@ -1,0 +1,72 @@
+"""What makes the cached pages stale: every change visitors can see, through Wagtail's signals and the ORM's.
+
+Pages: published, unpublished, moved, deleted, or saved while live (a translation sync, an alias update, a script);
+a draft or a revision is not a change. Other content: any saved or deleted row of the content apps (themes,
+organisations, offers, twinnings, commitments, signatories), and Wagtail's locales, sites, redirects, images and
+documents. Scheduled publishing goes through ``page_published``; midnight is in the key (``keys.entry_key``).
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .generation import bump
+
+CONTENT_APPS = ("citypages", "home", "commitments", "matching")
+WAGTAIL_CONTENT_MODELS = (
+    "wagtailcore.Locale",
+    "wagtailcore.Site",
+    "wagtailredirects.Redirect",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+)
+# What Wagtail writes to a page row when a draft is saved, locked or scheduled: nothing a visitor sees.
+DRAFT_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+# Filled in lazily by Wagtail when an image or document is first used: the same file, nothing new to show.
+FILE_METADATA_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def content_changed(**kwargs):
+    bump()
+
+
+def content_saved(update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= FILE_METADATA_FIELDS:
+        return
+    bump()
+
+
+def page_saved(instance, update_fields=None, **kwargs):
+    if not instance.live:
+        return  # a new draft; unpublishing is page_unpublished
+    if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    bump()
+
+
+def connect():
+    from wagtail.models import Page
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
+    for model in apps.get_models():
+        label = model._meta.label
+        if issubclass(model, Page):
+            post_save.connect(page_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{label}")
+        elif model._meta.app_label in CONTENT_APPS or label in WAGTAIL_CONTENT_MODELS:
+            post_save.connect(content_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{label}")
