@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
-from citypages.models import ProjectPartnerOrganisation
+from citypages.models import Organisation, ProjectPartnerOrganisation, Theme
 from tests.citypages.factories import (
     CityPageFactory,
     CooperationProjectPageFactory,
@@ -14,6 +15,7 @@ from tests.citypages.factories import (
     ThemeFactory,
 )
 from tests.commitments.factories import DeclarationIndexPageFactory, DeclarationPageFactory
+from tests.conftest import build_network_tree, rolled_back
 
 
 @dataclass
@@ -28,8 +30,8 @@ class CachedNetwork:
     declaration: object
 
 
-@pytest.fixture
-def network(network_tree):
+def build_network():
+    network_tree = build_network_tree()
     theme = ThemeFactory(name="Mobility", slug="mobility")
     clermont = CityPageFactory(parent=network_tree.city_index, title="Clermont-Ferrand", slug="clermont-ferrand")
     anshan = CityPageFactory(parent=network_tree.city_index, title="Anshan", slug="anshan", country="CN")
@@ -48,6 +50,33 @@ def network(network_tree):
         signatories=[clermont],
     )
     return CachedNetwork(network_tree, clermont, anshan, project, news, theme, organisation, declaration)
+
+
+@pytest.fixture(scope="module")
+def network_world(django_db_setup, django_db_blocker):
+    """Built once per module; each test's changes are rolled back after it (tests take ``db``)."""
+    with rolled_back(django_db_blocker, build_network) as world:
+        yield world
+
+
+@pytest.fixture
+def network(db, network_world):
+    """The module's network, with fresh instances: a test that edits one leaves nothing to the next."""
+    world = network_world
+
+    def fresh(page):
+        return Page.objects.get(pk=page.pk).specific
+
+    return CachedNetwork(
+        tree=world.tree,
+        clermont=fresh(world.clermont),
+        anshan=fresh(world.anshan),
+        project=fresh(world.project),
+        news=fresh(world.news),
+        theme=Theme.objects.get(pk=world.theme.pk),
+        organisation=Organisation.objects.get(pk=world.organisation.pk),
+        declaration=fresh(world.declaration),
+    )
 
 
 @pytest.fixture

@@ -131,7 +131,7 @@ def test_search_and_the_admin_are_never_cached(visitor, office, network):
 
 def test_random_query_strings_do_not_fill_the_cache(visitor, network):
     before = stored_entries()
-    for number in range(300):
+    for number in range(50):
         response = visitor.get("/en/cities/", {f"utm_{number}": "x", "continent": "asia"})
         assert response.status_code == 200 and "X-Page-Cache" not in response
     assert visitor.get("/en/cities/?" + "&".join(f"p{n}=v" for n in range(10_000))).status_code in (200, 400)
