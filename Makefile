@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 XDIST ?= -n 2 --dist loadgroup
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-quick test-postgres test-browser lint format clean
+.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ test-postgres: install
 # served by gunicorn; screenshots and the accessibility report go to var/browser-report/.
 test-browser: install
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+# Public pages under load with production settings, the page cache cold and warm, on the seeded network and grown to
+# 10,000 and 100,000 pages (benchmarks/page_load.py; PostgreSQL and Redis; results in docs/performance.md).
+bench-pages: install
+	$(BIN)/python benchmarks/page_load.py --scale 10000 100000 $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
