@@ -56,6 +56,7 @@ def parse():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/13")
     parser.add_argument("--reuse", action="store_true", help="keep an existing seeded database")
+    parser.add_argument("--modes", nargs="+", choices=("cold", "warm"), default=["cold", "warm"])
     parser.add_argument("--output", default=str(ROOT / "var" / "bench-pages.json"))
     return parser.parse_args()
 
@@ -273,7 +274,7 @@ def stylesheet_url(base):
 
 def run_network(args, urls, label):
     results = {"network": label, "pages": page_count(), "modes": {}}
-    for mode in ("cold", "warm"):
+    for mode in args.modes:
         server = Server(args, cache_enabled=mode == "warm")
         try:
             rows = {}
@@ -317,20 +318,21 @@ def main():
 
 def print_table(report):
     print(f"\n{report['date']} · {report['machine']} · wrk {report['wrk']}")
-    print("| network | page | cold req/s | cold p50 / p99 ms | warm req/s | warm p50 / p99 ms | warm / static |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| network | page | mode | req/s | p50 / p99 ms | of static |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for run in report["runs"]:
-        cold, warm = run["modes"]["cold"]["pages"], run["modes"]["warm"]["pages"]
-        ceiling = warm["static css"]["rps"]
-        for name in cold:
-            c, w = cold[name], warm[name]
+        for mode, measured in run["modes"].items():
+            ceiling = measured["pages"]["static css"]["rps"]
+            for name, row in measured["pages"].items():
+                print(
+                    f"| {run['network']} ({run['pages']:,}) | {name} | {mode} | {row['rps']:,.0f} | "
+                    f"{row['p50_ms']} / {row['p99_ms']} | {row['rps'] / ceiling:.0%} |"
+                )
+            errors = sum(row["errors"] for row in measured["pages"].values())
             print(
-                f"| {run['network']} ({run['pages']:,}) | {name} | {c['rps']:,.0f} | {c['p50_ms']} / {c['p99_ms']} | "
-                f"{w['rps']:,.0f} | {w['p50_ms']} / {w['p99_ms']} | {w['rps'] / ceiling:.0%} |"
+                f"| {run['network']} | {mode}: workers' RSS after load {measured['worker_rss_mb']} MB | "
+                f"non-2xx/3xx: {errors} | | | |"
             )
-        rss = run["modes"]["warm"]["worker_rss_mb"] + run["modes"]["cold"]["worker_rss_mb"]
-        errors = sum(p["errors"] for mode in run["modes"].values() for p in mode["pages"].values())
-        print(f"| {run['network']} | workers' RSS after load (MB): {rss}; non-2xx/3xx: {errors} | | | | | |")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ CACHED_STATUSES = (200, 301)
 CACHED_TYPES = ("text/html", "application/xml", "text/xml", "application/json", "text/calendar", "application/rss+xml")
 CACHED_TYPES += ("application/atom+xml", "text/plain")
 STORED_HEADERS = ("Content-Type", "Content-Language", "Location", "Vary", "Link", "X-Robots-Tag", "Content-Disposition")
+STORED_HEADERS += ("ETag", "Cache-Control")
 MAX_CACHED_BYTES = 2 * 1024 * 1024
 
 
@@ -56,17 +57,16 @@ class PageCacheMiddleware:
             generation = current_generation()
             if generation is None:
                 return get_conditional_response(request, etag=response["ETag"], response=response)
-        headers = [(name, response[name]) for name in STORED_HEADERS if response.has_header(name)]
+        # Stored with its final headers (ETag, Cache-Control, Vary included): a hit only copies them.
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
         cache.set(key, (generation, response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     def from_entry(self, request, entry):
         _generation, status, headers, content = entry
-        response = HttpResponse(content if request.method == "GET" else b"", status=status)
-        for name, value in headers:
-            response[name] = value
-        self.make_public(response, hashlib.sha1(content).hexdigest())  # noqa: S324
-        response = get_conditional_response(request, etag=response["ETag"], response=response)
+        response = HttpResponse(content if request.method == "GET" else b"", status=status, headers=headers)
+        if request.META.get("HTTP_IF_NONE_MATCH"):
+            response = get_conditional_response(request, etag=headers["ETag"], response=response)
         response["X-Page-Cache"] = "hit"
         return response
 
