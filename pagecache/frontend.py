@@ -5,7 +5,7 @@ unpublished. Configured from the environment (read by the settings, so nothing h
 - ``FRONTEND_CACHE_CLOUDFLARE_ZONE_ID`` with ``FRONTEND_CACHE_CLOUDFLARE_TOKEN`` (an API token): Cloudflare.
 
 Wagtail purges the published page's own URLs; the other pages that show it (listings, the city page) stay at the CDN
-for their ``max-age`` at most (PAGE_CACHE_MAX_AGE, 60 s by default), while our own cache has them fresh at once.
+for their ``s-maxage`` at most (PAGE_CACHE_SHARED_MAX_AGE, 60 s by default), while our own cache has them fresh at once.
 """
 
 

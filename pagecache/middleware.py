@@ -73,11 +73,12 @@ class PageCacheMiddleware:
     @staticmethod
     def make_public(response, digest):
         response["ETag"] = f'"{digest}"'
+        # Browsers revalidate on every visit (max-age 0: a 304 from the cache when nothing changed), so a visitor
+        # never sees their own stale copy after a publish; shared caches (a CDN) keep it s-maxage seconds and are
+        # purged of the published page by Wagtail's frontend_cache. No stale-while-revalidate: a browser would
+        # show the old page once more after a publish.
         patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_CACHE_MAX_AGE,
-            stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+            response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE, s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE
         )
         # A browser that signs in must not show the public copy it kept: its cookies change.
         patch_vary_headers(response, ("Cookie",))

@@ -212,12 +212,13 @@ else:
     }
 
 # The anonymous full-page cache (pagecache/, docs/performance.md): pages for visitors without a session, made stale
-# by any content change. Entries are kept PAGE_CACHE_TIMEOUT seconds at most; browsers and CDNs may keep a page
-# PAGE_CACHE_MAX_AGE seconds and serve it PAGE_CACHE_STALE_WHILE_REVALIDATE more while they check it (ETag, 304).
+# by any content change. Entries are kept PAGE_CACHE_TIMEOUT seconds at most; browsers revalidate after
+# PAGE_CACHE_MAX_AGE seconds (0: on every visit, answered 304 when nothing changed), CDNs keep a page
+# PAGE_CACHE_SHARED_MAX_AGE seconds (s-maxage).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").strip().lower() == "true"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
-PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
 # Parts of pages that read a whole language tree (partner suggestions, a city's commitments, the navigation) kept
 # for the same generation, for editors too and with the page cache off (pagecache/fragments.py).
 PAGE_FRAGMENTS_CACHED = os.environ.get("PAGE_FRAGMENTS_CACHED", "true").strip().lower() == "true"
