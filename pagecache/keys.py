@@ -15,8 +15,6 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language_from_request
 
-from .generation import GENERATION_KEY
-
 # Query-string parameters of the cached pages: paging, the city index and listing filters, and API v2's own.
 CACHED_QUERY_PARAMETERS = frozenset(
     {
@@ -68,7 +66,8 @@ def release():
         for name in sorted(files):
             if name.endswith(SOURCE_SUFFIXES):
                 path = os.path.join(directory, name)
-                digest.update(path.encode())
+                # Relative: every server of one release has the same digest, wherever the code is checked out.
+                digest.update(os.path.relpath(path, settings.BASE_DIR).encode())
                 with open(path, "rb") as source:
                     digest.update(source.read())
     return digest.hexdigest()[:16]
@@ -104,6 +103,3 @@ def entry_key(request):
         "&".join(f"{name}={request.GET[name]}" for name in sorted(request.GET)),
     ]
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-__all__ = ["GENERATION_KEY", "entry_key", "is_cacheable_request", "release"]

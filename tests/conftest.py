@@ -105,6 +105,18 @@ def rolled_back(django_db_blocker, build):
             caches["pages"].clear()
 
 
+def module_world(build):
+    """A module-scoped fixture: ``build()`` once for the module's tests, rolled back after them; each test takes
+    ``db`` too, so its own changes are rolled back after it."""
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup, django_db_blocker):
+        with rolled_back(django_db_blocker, build) as built:
+            yield built
+
+    return world
+
+
 # -- the seeded demo network, and the order and grouping of tests around it (tests/seeded.py) ----------------------
 
 

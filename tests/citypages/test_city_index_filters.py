@@ -11,7 +11,7 @@ from django.utils import translation
 
 from citypages.continents import Continent
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, NewsPageFactory
-from tests.conftest import build_network_tree, rolled_back
+from tests.conftest import build_network_tree, module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +54,7 @@ def build_filter_world():
     return FilterWorld(tree=network_tree, cities=made)
 
 
-@pytest.fixture(scope="module")
-def filter_world(django_db_setup, django_db_blocker):
-    """Built once for the module's 27 tests; each test's own changes are rolled back after it (tests take ``db``)."""
-    with rolled_back(django_db_blocker, build_filter_world) as world:
-        yield world
+filter_world = module_world(build_filter_world)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests.citypages.factories import (
     NewsPageFactory,
     ThemeFactory,
 )
-from tests.conftest import build_network_tree, rolled_back
+from tests.conftest import build_network_tree, module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,7 @@ def build_section():
     return network_tree, {"clermont": clermont, "anshan": anshan, "project": project, "news": news, "event": event}
 
 
-@pytest.fixture(scope="module")
-def section_world(django_db_setup, django_db_blocker):
-    """Built once for the module's tests; each test's own changes are rolled back after it (tests take ``db``)."""
-    with rolled_back(django_db_blocker, build_section) as world:
-        yield world
+section_world = module_world(build_section)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from citypages.synctree import alias_into_every_locale
 from commitments.tracker import declaration_progress
 from demo.localized import translate
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory, ThemeFactory
-from tests.conftest import build_network_tree, rolled_back
+from tests.conftest import build_network_tree, module_world
 
 from .factories import DeclarationIndexPageFactory, DeclarationPageFactory, serve
 
@@ -50,11 +50,7 @@ def build_everywhere():
     return tree, declaration, project
 
 
-@pytest.fixture(scope="module")
-def everywhere_world(django_db_setup, django_db_blocker):
-    """Built once for the module (eleven language trees); each test's changes are rolled back after it."""
-    with rolled_back(django_db_blocker, build_everywhere) as world:
-        yield world
+everywhere_world = module_world(build_everywhere)
 
 
 @pytest.fixture

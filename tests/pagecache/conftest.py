@@ -15,7 +15,7 @@ from tests.citypages.factories import (
     ThemeFactory,
 )
 from tests.commitments.factories import DeclarationIndexPageFactory, DeclarationPageFactory
-from tests.conftest import build_network_tree, rolled_back
+from tests.conftest import build_network_tree, module_world
 
 
 @dataclass
@@ -52,11 +52,7 @@ def build_network():
     return CachedNetwork(network_tree, clermont, anshan, project, news, theme, organisation, declaration)
 
 
-@pytest.fixture(scope="module")
-def network_world(django_db_setup, django_db_blocker):
-    """Built once per module; each test's changes are rolled back after it (tests take ``db``)."""
-    with rolled_back(django_db_blocker, build_network) as world:
-        yield world
+network_world = module_world(build_network)
 
 
 @pytest.fixture

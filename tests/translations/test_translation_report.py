@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 
 from citypages.synctree import alias_into_every_locale
 from tests.citypages.factories import CityPageFactory, NewsPageFactory
-from tests.conftest import build_network_tree, rolled_back
+from tests.conftest import build_network_tree, module_world
 from translations.status import IN_PROGRESS, MISSING, ORIGINAL, OUT_OF_DATE, TRANSLATED, statuses_for
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +45,7 @@ def build_norman():
     return city, pages
 
 
-@pytest.fixture(scope="module")
-def norman_world(django_db_setup, django_db_blocker):
-    """Built once for the module's tests (through the admin, as the office does); each test's changes are rolled
-    back after it."""
-    with rolled_back(django_db_blocker, build_norman) as world:
-        yield world
+norman_world = module_world(build_norman)
 
 
 @pytest.fixture
