@@ -2,8 +2,8 @@
 
 Pages: published, unpublished, moved, deleted, or saved while live (a translation sync, an alias update, a script);
 a draft or a revision is not a change. Other content: any saved or deleted row of the content apps (themes,
-organisations, offers, twinnings, commitments, signatories), and Wagtail's locales, sites, redirects, images and
-documents. Scheduled publishing goes through ``page_published``; midnight is in the key (``keys.entry_key``).
+organisations, offers, twinnings, commitments, signatories, translation publications), and Wagtail's locales, view
+restrictions, sites, redirects, images and documents, and wagtail-localize's translations. Scheduled publishing goes through ``page_published``; midnight is in the key (``keys.entry_key``).
 """
 
 from django.apps import apps
@@ -12,9 +12,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import bump
 
-CONTENT_APPS = ("citypages", "home", "commitments", "matching")
+CONTENT_APPS = ("citypages", "home", "commitments", "matching", "translations")
 WAGTAIL_CONTENT_MODELS = (
     "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",  # a page made private must stop being served to visitors at once
+    "wagtail_localize.Translation",  # which language a copy shows (``translations.state``)
     "wagtailcore.Site",
     "wagtailredirects.Redirect",
     "wagtailimages.Image",

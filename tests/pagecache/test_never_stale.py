@@ -67,6 +67,15 @@ def test_deleting_a_page_removes_it(visitor, office, network):
     assert "Buses arrive" not in fresh(visitor, CITY)
 
 
+def test_making_a_page_private_stops_serving_it_to_visitors(visitor, office, network):
+    cached(visitor, PROJECT)
+    response = office.post(f"/admin/pages/{network.project.pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code == 200
+    response = visitor.get(PROJECT)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.get("X-Page-Cache") != "hit"
+
+
 def test_moving_a_page_moves_it_on_the_site(visitor, office, network):
     cached(visitor, PROJECT)
     cached(visitor, "/en/cities/anshan/")
