@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # Both cores: one worker per core, each with its own test database; the seeded network's tests are one work unit
 # and every other module another (tests/conftest.py), so each expensive world is built once (docs/testing.md).
 XDIST ?= -n 2 --dist loadgroup
-COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov-report=term:skip-covered --cov-fail-under=90
+COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov=pagecache --cov-report=term:skip-covered --cov-fail-under=90
 
 .PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean
 

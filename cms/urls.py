@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from contact import views as contact_views
 from opendata import urls as opendata_urls
+from pagecache import routes as pagecache_routes
 from search import views as search_views
 
 handler500 = "cms.views.server_error"
@@ -38,5 +39,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     *opendata_urls.language_urlpatterns,
     path("contact/<int:page_id>/", contact_views.contact_page, name="contact_page"),
+    # Wagtail's page view, its route kept for the content generation; the same address and name as Wagtail's own.
+    re_path(wagtail_urls.serve_pattern, pagecache_routes.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

@@ -10,14 +10,16 @@ from wagtail.models import Page
 from citypages.blocks import BodyStreamBlock
 from citypages.lifecycle import derived_status_expression, statuses_in_order
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .routes import NetworkRoutesMixin
+from .routing import DirectRouteMixin
 
 LATEST_COUNT = 6
 
 
-class HomePage(NetworkRoutesMixin, TranslatorAwarePermissionsMixin, Page):
+class HomePage(NetworkRoutesMixin, DirectRouteMixin, TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)
 

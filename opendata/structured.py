@@ -11,10 +11,6 @@ def description_of(page):
     return page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "") or ""
 
 
-def content_language(page, original_language):
-    return original_language or page.locale.language_code
-
-
 def city_place(city, request):
     place = {"@type": "City", "name": city.title, "url": city.get_full_url(request)}
     place["address"] = {"@type": "PostalAddress", "addressCountry": city.country}
@@ -25,9 +21,8 @@ def city_place(city, request):
     return place
 
 
-def json_ld(page, request, original_language=None):
-    """The schema.org description of ``page``, or None for page types that have none."""
-    language = content_language(page, original_language)
+def json_ld(page, request, language):
+    """The schema.org description of ``page`` (its text in ``language``), or None for page types that have none."""
     common = {"@context": "https://schema.org", "url": page.get_full_url(request), "inLanguage": language}
     if isinstance(page, NewsPage):
         data = {**common, "@type": "NewsArticle", "headline": page.title[:110], "description": page.summary,
@@ -63,9 +58,8 @@ def json_ld(page, request, original_language=None):
     return None
 
 
-def open_graph(page, request, original_language=None):
-    """Open Graph properties (name, value) for ``page``."""
-    language = content_language(page, original_language)
+def open_graph(page, request, language):
+    """Open Graph properties (name, value) for ``page``, whose text is in ``language``."""
     kind = "article" if isinstance(page, NewsPage | CooperationProjectPage) else "website"
     properties = [
         ("og:site_name", "CityNet"),

@@ -18,17 +18,40 @@ from .keys import release
 FRAGMENT_TIMEOUT = 24 * 3600
 
 
+def _key(name, parts, generation):
+    text = "\n".join([release(), name, generation, *map(str, parts)])
+    return f"pagecache:fragment:{name}:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def kept(name, parts):
+    """What was kept for ``name`` and ``parts`` in this generation, else None."""
+    if not settings.PAGE_FRAGMENTS_CACHED:
+        return None
+    generation = current_generation()
+    return None if generation is None else cache.get(_key(name, parts, generation))
+
+
+def keep(name, parts, value):
+    """Keep ``value`` (never None) for ``name`` and ``parts`` until the generation changes."""
+    if not settings.PAGE_FRAGMENTS_CACHED or value is None:
+        return
+    generation = current_generation()
+    if generation is not None:
+        cache.set(_key(name, parts, generation), value, FRAGMENT_TIMEOUT)
+
+
 def for_generation(name, parts, compute):
-    """``compute()``, or what it returned for ``name`` and ``parts`` earlier in this generation."""
+    """``compute()``, or what it returned for ``name`` and ``parts`` earlier in this generation (None is never
+    kept: it is computed again)."""
     if not settings.PAGE_FRAGMENTS_CACHED:
         return compute()
     generation = current_generation()
     if generation is None:
         return compute()
-    text = "\n".join([release(), name, generation, *map(str, parts)])
-    key = f"pagecache:fragment:{name}:" + hashlib.sha256(text.encode()).hexdigest()
+    key = _key(name, parts, generation)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_TIMEOUT)
+        if value is not None:
+            cache.set(key, value, FRAGMENT_TIMEOUT)
     return value

@@ -3,7 +3,8 @@
 Pages: published, unpublished, moved, deleted, or saved while live (a translation sync, an alias update, a script);
 a draft or a revision is not a change. Other content: any saved or deleted row of the content apps (themes,
 organisations, offers, twinnings, commitments, signatories, translation publications), and Wagtail's locales, view
-restrictions, sites, redirects, images and documents, and wagtail-localize's translations. Scheduled publishing goes through ``page_published``; midnight is in the key (``keys.entry_key``).
+restrictions, sites, redirects, images and documents, and wagtail-localize's translations. Scheduled publishing
+goes through ``page_published``; midnight is in the key (``keys.entry_key``).
 """
 
 from django.apps import apps

@@ -17,13 +17,14 @@ from citypages.admin_forms import CityPageForm
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
 from citypages.permissions import CityPagePermissionTester
+from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import live_count_by_city
 from .partnering import in_page_language
 
 
-class CityIndexPage(TranslatorAwarePermissionsMixin, Page):
+class CityIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
     """All member cities of the network (one per language tree)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -73,7 +74,7 @@ class CityIndexPage(TranslatorAwarePermissionsMixin, Page):
         return response
 
 
-class CityPage(TranslatorAwarePermissionsMixin, Page):
+class CityPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
     """One member city: its profile, and the root of its section (projects, news, events)."""
 
     class Role(models.TextChoices):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from pagecache.restrictions import private_sections_q
 from translations.state import original_language
 
 # Tree depth of a CityPage: root (1) > home (2) > city index (3) > city (4).
@@ -13,6 +14,10 @@ CITY_PAGE_DEPTH = 4
 
 
 class CitySectionQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail's reads every view restriction on each call (each public() listing); these are kept.
+        return private_sections_q()
+
     def with_city(self):
         """Annotate each page with its city's title and URL path, in the same query.
 

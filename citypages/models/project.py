@@ -17,6 +17,7 @@ from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
 from citypages.panels import LifecycleNoticePanel
+from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .lineage import ProjectLineageMixin
@@ -25,7 +26,9 @@ from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localiz
 MAX_THEMES = 3
 
 
-class CooperationProjectPage(TranslatorAwarePermissionsMixin, CitySectionMixin, ProjectLineageMixin, Page):
+class CooperationProjectPage(
+    TranslatorAwarePermissionsMixin, CitySectionMixin, ProjectLineageMixin, KnownViewRestrictionsMixin, Page
+):
     class Status(models.TextChoices):
         IDEA = "idea", _("Idea")
         SEEKING_PARTNERS = "seeking_partners", _("Seeking partners")

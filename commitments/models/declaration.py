@@ -16,10 +16,11 @@ from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
 from commitments.admin_forms import DeclarationPageForm
+from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
 
-class DeclarationIndexPage(TranslatorAwarePermissionsMixin, Page):
+class DeclarationIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
     """The network's declarations, newest first (one per language tree)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -52,7 +53,7 @@ class DeclarationIndexPage(TranslatorAwarePermissionsMixin, Page):
         return context
 
 
-class DeclarationPage(TranslatorAwarePermissionsMixin, Page):
+class DeclarationPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
     date = models.DateField(_("date signed"))
     place = models.CharField(_("place signed"), max_length=200, help_text=_("E.g. “Santiago de Querétaro, Mexico”."))
     conference = models.ForeignKey(

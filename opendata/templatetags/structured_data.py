@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from home.templatetags.network_tags import original_language
+from home.templatetags.network_tags import content_language
 
 from .. import structured
 
@@ -18,13 +18,13 @@ JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def open_graph(context, page):
     request = context["request"]
-    properties = structured.open_graph(page, request, original_language(page))
+    properties = structured.open_graph(page, request, content_language(page))
     return format_html_join("\n    ", '<meta property="{}" content="{}">', properties)
 
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
-    data = structured.json_ld(page.specific, context["request"], original_language(page))
+    data = structured.json_ld(page.specific, context["request"], content_language(page))
     if data is None:
         return ""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_ESCAPES)
