@@ -40,10 +40,10 @@ def keep(name, parts, value):
         cache.set(_key(name, parts, generation), value, FRAGMENT_TIMEOUT)
 
 
-def for_generation(name, parts, compute):
+def for_generation(name, parts, compute, request=None):
     """``compute()``, or what it returned for ``name`` and ``parts`` earlier in this generation (None is never
-    kept: it is computed again)."""
-    if not settings.PAGE_FRAGMENTS_CACHED:
+    kept: it is computed again). A preview (``request.is_preview``) shows a draft: always computed, never kept."""
+    if not settings.PAGE_FRAGMENTS_CACHED or getattr(request, "is_preview", False):
         return compute()
     generation = current_generation()
     if generation is None:

@@ -17,6 +17,7 @@ from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
 from citypages.panels import LifecycleNoticePanel
+from pagecache.fragments import for_generation
 from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
@@ -197,13 +198,20 @@ class CooperationProjectPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lead_city"] = self.lead_city
-        context["partner_city_pages"] = self.partner_city_pages()
-        context["partner_organisations"] = self.partner_organisations.select_related("organisation")
-        context["themes"] = self.localized_themes()
-        context["partner_needs"] = self.needs.all()
-        context["lineage"] = self.lineage()
+        # Other pages and rows the project names, kept for the content generation (a draft's preview reads them).
+        context.update(for_generation("project-related", (self.pk,), self.related_content, request=request))
         return context
+
+    def related_content(self):
+        """The lead and partner cities, partner organisations, themes, partner needs and lineage, as lists."""
+        return {
+            "lead_city": self.lead_city,
+            "partner_city_pages": list(self.partner_city_pages()),
+            "partner_organisations": list(self.partner_organisations.select_related("organisation")),
+            "themes": list(self.localized_themes()),
+            "partner_needs": list(self.needs.all()),
+            "lineage": self.lineage(),
+        }
 
 
 class ProjectTheme(ThemeLink):

@@ -14,8 +14,8 @@ from pagecache.fragments import for_generation
 register = template.Library()
 
 
-@register.simple_tag
-def city_commitments(city):
+@register.simple_tag(takes_context=True)
+def city_commitments(context, city):
     """The declarations ``city`` signed, in its tree, each commitment with the city's projects serving it.
 
     Kept for the content generation (``pagecache.fragments``): it reads every declaration the city signed and the
@@ -24,7 +24,8 @@ def city_commitments(city):
     def render():
         return render_to_string("commitments/includes/city_commitments.html", city_commitments_context(city))
 
-    return mark_safe(for_generation("city_commitments", (city.pk, get_language()), render))  # noqa: S308
+    parts = (city.pk, get_language())
+    return mark_safe(for_generation("city_commitments", parts, render, request=context.get("request")))  # noqa: S308
 
 
 def city_commitments_context(city):
@@ -56,9 +57,19 @@ def city_commitments_context(city):
     return {"city": city, "declarations": declarations}
 
 
-@register.inclusion_tag("commitments/includes/project_commitments.html")
-def project_commitments(project):
-    """The commitments ``project`` serves, numbered and named as in its tree's copy of each declaration."""
+@register.simple_tag(takes_context=True)
+def project_commitments(context, project):
+    """The commitments ``project`` serves, numbered and named as in its tree's copy of each declaration; kept for
+    the content generation, as the city's."""
+
+    def render():
+        return render_to_string("commitments/includes/project_commitments.html", project_commitments_context(project))
+
+    parts = (project.pk, get_language())
+    return mark_safe(for_generation("project_commitments", parts, render, request=context.get("request")))  # noqa: S308
+
+
+def project_commitments_context(project):
     keys = {str(key) for key in project.served_commitments.values_list("commitment", flat=True)}
     shown = {}
     published = DeclarationPage.objects.live().public()

@@ -10,7 +10,10 @@ import json
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from pagecache.fragments import for_generation
 
 register = template.Library()
 
@@ -23,9 +26,19 @@ def _point(city, request):
 
 
 @register.simple_tag(takes_context=True)
-def city_map(context, cities, lead=None, label=None, caption=None):
-    """A map of ``cities``; with ``lead``, lines from the lead city to each of them (a project's partners)."""
+def city_map(context, cities, lead=None, label=None, caption=None, kept_as=None):
+    """A map of ``cities``; with ``lead``, lines from the lead city to each of them (a project's partners).
+
+    Kept for the content generation (``pagecache.fragments``): a map of the network resolves every city's URL. Under
+    ``kept_as`` when given (the cities are then not read again while it is kept), else under the cities' ids.
+    """
     request = context.get("request")
+    shown = kept_as if kept_as is not None else tuple(city.pk for city in cities)
+    parts = (shown, getattr(lead, "pk", None), label, caption, get_language(), request.get_host() if request else "")
+    return for_generation("city-map", parts, lambda: _render_map(request, cities, lead, label, caption))
+
+
+def _render_map(request, cities, lead, label, caption):
     points = [point for point in (_point(city, request) for city in cities) if point]
     data = {
         "cities": points,

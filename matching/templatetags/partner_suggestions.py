@@ -29,7 +29,8 @@ def suggested_partners(context, city):
         return render_to_string(TEMPLATE, suggestions_context(city, navigation, request))
 
     host = request.get_host() if request else ""
-    return mark_safe(for_generation("suggested_partners", (city.pk, get_language(), host), render))  # noqa: S308
+    parts = (city.pk, get_language(), host)
+    return mark_safe(for_generation("suggested_partners", parts, render, request=request))  # noqa: S308
 
 
 def suggestions_context(city, navigation, request):

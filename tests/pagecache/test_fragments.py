@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.citypages.admin_data import project_form
+from tests.citypages.factories import CityPageFactory
 from tests.commitments.factories import serve
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +47,37 @@ def test_fragments_are_computed_each_time_when_switched_off(client, network, set
     first, _html = queries_for(client, CITY)
     second, _html = queries_for(client, CITY)
     assert second >= first - 2
+
+
+def test_the_home_page_keeps_its_figures_listings_and_map_until_a_change(client, network, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    first, html = queries_for(client, "/en/")
+    second, again = queries_for(client, "/en/")
+    assert again == html
+    assert second <= first - 8  # the counts, listings, themes and map's cities are kept
+    CityPageFactory(parent=network.tree.city_index, title="Shenyang", slug="shenyang", country="CN")
+    _queries, html = queries_for(client, "/en/")
+    assert "Shenyang" in html  # on the map and in the figures
+    assert ">3</dd>" in html  # three member cities now
+
+
+def test_the_city_map_of_the_index_follows_its_filters(client, network, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    everywhere = client.get("/en/cities/").content.decode()
+    in_china = client.get("/en/cities/?country=CN").content.decode()
+    assert "Clermont-Ferrand" in everywhere and "Anshan" in everywhere
+    assert '"Clermont-Ferrand"' not in in_china.split('id="city-map-')[1].split("</script>")[0]
+
+
+def test_a_preview_shows_the_drafts_commitments_not_the_kept_ones(client, office, network, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    project_url = "/en/cities/clermont-ferrand/electric-buses/"
+    for _view in range(2):  # the project's commitments, kept: it serves none yet
+        assert "Zero-emission public transport" not in client.get(project_url).content.decode()
+    commitment = network.declaration.commitments.get()
+    form = project_form(network.project, network.theme, commitments=[commitment.translation_key])
+    del form["action-publish"]
+    preview = f"/admin/pages/{network.project.pk}/edit/preview/"
+    assert office.post(preview, form).json()["is_valid"]
+    assert "Zero-emission public transport" in office.get(preview).content.decode()
+    assert "Zero-emission public transport" not in client.get(project_url).content.decode()
