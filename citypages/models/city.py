@@ -17,6 +17,7 @@ from citypages.admin_forms import CityPageForm
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
 from citypages.permissions import CityPagePermissionTester
+from pagecache.fragments import for_generation
 from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
@@ -43,26 +44,32 @@ class CityIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin,
         context = super().get_context(request, *args, **kwargs)
         from citypages.forms import CityFilterForm
 
+        # The tree's cities and their counts, kept for the content generation. Filters by continent, country and
+        # role (?continent=europe&country=FR&role=founder) take their options and counts from them, and filter
+        # them here, with no further query.
+        cities = for_generation("city-index", (self.pk,), self.cities_with_counts, request=request)
+        filter_form = CityFilterForm(request.GET, cities=cities)
+        shown = filter_form.filter(cities)
+        context.update(
+            cities=shown, city_total=len(cities), filter_form=filter_form, filtered=bool(filter_form.filters)
+        )
+        return context
+
+    def cities_with_counts(self):
+        """The live cities of this index, each with the number of its live projects, news items and events."""
         from .event import EventPage
         from .news import NewsPage
         from .project import CooperationProjectPage
 
         cities = list(CityPage.objects.child_of(self).live().order_by("title"))
-        # Filters by continent, country and role (?continent=europe&country=FR&role=founder); options and counts
-        # come from this tree's live cities, so filtering is done here over the list, with no further query.
-        filter_form = CityFilterForm(request.GET, cities=cities)
-        shown = filter_form.filter(cities)
         projects, news, events = (
             live_count_by_city(model, self.locale_id) for model in (CooperationProjectPage, NewsPage, EventPage)
         )
-        for city in shown:
+        for city in cities:
             city.project_count = projects.get(city.path, 0)
             city.news_count = news.get(city.path, 0)
             city.event_count = events.get(city.path, 0)
-        context.update(
-            cities=shown, city_total=len(cities), filter_form=filter_form, filtered=bool(filter_form.filters)
-        )
-        return context
+        return cities
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -109,12 +109,8 @@ class EventPage(TranslatorAwarePermissionsMixin, CitySectionMixin, KnownViewRest
         """The city hosting the event: the chosen host city, else the city that publishes it."""
         return (self.host_city.localized if self.host_city_id else None) or self.city
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["city"] = self.city
-        context["venue_city"] = self.venue_city
-        context["themes"] = self.localized_themes()
-        return context
+    def related_content(self):
+        return {**super().related_content(), "venue_city": self.venue_city}
 
 
 class EventTheme(ThemeLink):

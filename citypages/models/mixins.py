@@ -2,10 +2,12 @@
 
 from django.db import models
 from django.db.models.functions import Substr
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from pagecache.fragments import for_generation
 from pagecache.restrictions import private_sections_q
 from translations.state import original_language
 
@@ -63,13 +65,27 @@ def live_count_by_city(model, locale_id):
 
 
 class CitySectionMixin:
-    """A page that belongs to one city's section; its city is the ``CityPage`` above it."""
+    """A page that belongs to one city's section; its city is the ``CityPage`` above it.
 
-    @property
+    Each type names in ``related_content()`` the other pages and rows it shows (its city, partners, themes...);
+    they are kept for the content generation (``pagecache.fragments``), read again for a draft's preview.
+    """
+
+    @cached_property
     def city(self):
         from .city import CityPage
 
         return CityPage.objects.ancestor_of(self).first()
+
+    def related_content(self):
+        return {"city": self.city, "themes": list(self.localized_themes())}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        related = for_generation("section-page-related", (self.pk,), self.related_content, request=request)
+        self.city = related["city"]  # the structured data of the page read it too
+        context.update(related)
+        return context
 
     def localized_themes(self):
         """The page's themes in its own locale, in one query (theme links point at one locale's copy)."""

@@ -50,20 +50,18 @@ class NewsPage(TranslatorAwarePermissionsMixin, CitySectionMixin, KnownViewRestr
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
 
-    def get_context(self, request, *args, **kwargs):
+    def related_content(self):
         from .project import CooperationProjectPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["city"] = self.city
-        context["related_city_pages"] = localized_pages(
-            self.related_cities.values_list("city__translation_key", flat=True), self.locale_id
-        )
+        city_keys = self.related_cities.values_list("city__translation_key", flat=True)
         project_keys = self.related_projects.values_list("project__translation_key", flat=True)
-        context["related_project_pages"] = CooperationProjectPage.objects.live().filter(
-            locale_id=self.locale_id, translation_key__in=project_keys
-        )
-        context["themes"] = self.localized_themes()
-        return context
+        return {
+            **super().related_content(),
+            "related_city_pages": list(localized_pages(city_keys, self.locale_id)),
+            "related_project_pages": list(
+                CooperationProjectPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=project_keys)
+            ),
+        }
 
 
 class NewsTheme(ThemeLink):

@@ -17,7 +17,6 @@ from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
 from citypages.panels import LifecycleNoticePanel
-from pagecache.fragments import for_generation
 from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
@@ -196,19 +195,13 @@ class CooperationProjectPage(
         keys = self.partner_cities.values_list("city__translation_key", flat=True)
         return localized_pages(keys, self.locale_id)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Other pages and rows the project names, kept for the content generation (a draft's preview reads them).
-        context.update(for_generation("project-related", (self.pk,), self.related_content, request=request))
-        return context
-
     def related_content(self):
         """The lead and partner cities, partner organisations, themes, partner needs and lineage, as lists."""
         return {
+            **super().related_content(),
             "lead_city": self.lead_city,
             "partner_city_pages": list(self.partner_city_pages()),
             "partner_organisations": list(self.partner_organisations.select_related("organisation")),
-            "themes": list(self.localized_themes()),
             "partner_needs": list(self.needs.all()),
             "lineage": self.lineage(),
         }
