@@ -268,20 +268,28 @@ class CityPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page
         return country_name(self.country)
 
     def get_context(self, request, *args, **kwargs):
+
+        context = super().get_context(request, *args, **kwargs)
+        # The city's section and partnerships, kept for the content generation (a draft's preview reads them).
+        context.update(for_generation("city-section", (self.pk,), self.section_content, request=request))
+        return context
+
+    def section_content(self):
+        """The city's projects, latest news and events, twin cities, offers and needs, as lists."""
         from .event import EventPage
         from .news import NewsPage
         from .project import CooperationProjectPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            CooperationProjectPage.objects.child_of(self).live().with_original_language().order_by("title")
-        )
-        context["news_items"] = NewsPage.objects.child_of(self).live().with_original_language().order_by("-date")[:10]
-        context["events"] = EventPage.objects.child_of(self).live().with_original_language().order_by("-start")[:10]
-        context["twin_cities"] = self.twin_cities()
-        context["offers"] = in_page_language(self, self.offers.select_related("theme", "project"))
-        context["needs"] = in_page_language(self, self.needs.select_related("theme"))
-        return context
+        return {
+            "projects": list(
+                CooperationProjectPage.objects.child_of(self).live().with_original_language().order_by("title")
+            ),
+            "news_items": list(NewsPage.objects.child_of(self).live().with_original_language().order_by("-date")[:10]),
+            "events": list(EventPage.objects.child_of(self).live().with_original_language().order_by("-start")[:10]),
+            "twin_cities": list(self.twin_cities()),
+            "offers": list(in_page_language(self, self.offers.select_related("theme", "project"))),
+            "needs": list(in_page_language(self, self.needs.select_related("theme"))),
+        }
 
     def twin_cities(self):
         """Twin cities in this page's language, whichever side recorded the twinning, in one query."""
