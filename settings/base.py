@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.network_navigation",
+                "pagecache.context_processors.kept_fragments",
             ],
         },
     },

@@ -4,8 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from citypages.models import NewsPage
+from pagecache.context_processors import kept_fragments
+from pagecache.generation import bump
 from tests.citypages.admin_data import project_form
-from tests.citypages.factories import CityPageFactory
+from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory
 from tests.commitments.factories import serve
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,26 @@ def test_a_preview_shows_the_drafts_commitments_not_the_kept_ones(client, office
     assert office.post(preview, form).json()["is_valid"]
     assert "Zero-emission public transport" in office.get(preview).content.decode()
     assert "Zero-emission public transport" not in client.get(project_url).content.decode()
+
+
+def test_the_city_pages_card_sections_follow_the_content(client, network, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    city = "/en/cities/clermont-ferrand/"
+    for _view in range(2):
+        assert "Tram line" not in client.get(city).content.decode()
+    CooperationProjectPageFactory(parent=network.clermont, title="Tram line", slug="tram-line")
+    assert "Tram line" in client.get(city).content.decode()
+    NewsPage.objects.get(pk=network.news.pk).unpublish()
+    assert "Buses arrive" not in client.get(city).content.decode()
+
+
+def test_kept_parts_are_never_kept_for_a_preview_or_without_the_cache(rf, db, settings):
+    request = rf.get("/")
+    version = kept_fragments(request)["kept"]["version"]
+    assert kept_fragments(request)["kept"]["timeout"] > 0
+    bump()
+    assert kept_fragments(request)["kept"]["version"] != version
+    request.is_preview = True
+    assert kept_fragments(request)["kept"]["timeout"] == 0
+    settings.PAGE_FRAGMENTS_CACHED = False
+    assert kept_fragments(rf.get("/"))["kept"]["timeout"] == 0
