@@ -54,7 +54,7 @@ class HomePage(NetworkRoutesMixin, DirectRouteMixin, TranslatorAwarePermissionsM
         city_figures = cities.order_by().aggregate(
             cities=models.Count("pk"), countries=models.Count("country", distinct=True)
         )
-        in_tree_with_city = {"live": True, **in_tree}
+        live_in_tree = {"live": True, **in_tree}
         return {
             "city_index": CityIndexPage.objects.live().filter(**in_tree).first(),
             "key_figures": {**city_figures, "projects": sum(by_status.values())},
@@ -64,26 +64,26 @@ class HomePage(NetworkRoutesMixin, DirectRouteMixin, TranslatorAwarePermissionsM
                 if by_status.get(value)
             ],
             "next_conference": (
-                EventPage.objects.filter(is_network_conference=True, end__gte=timezone.now(), **in_tree_with_city)
+                EventPage.objects.filter(is_network_conference=True, end__gte=timezone.now(), **live_in_tree)
                 .with_city()
                 .with_original_language()
                 .order_by("start")
                 .first()
             ),
             "latest_projects": list(
-                CooperationProjectPage.objects.filter(**in_tree_with_city)
+                CooperationProjectPage.objects.filter(**live_in_tree)
                 .with_city()
                 .with_original_language()
                 .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
             ),
             "latest_news": list(
-                NewsPage.objects.filter(**in_tree_with_city)
+                NewsPage.objects.filter(**live_in_tree)
                 .with_city()
                 .with_original_language()
                 .order_by("-date", "-pk")[:LATEST_COUNT]
             ),
             "upcoming_events": list(
-                EventPage.objects.filter(end__gte=timezone.now(), **in_tree_with_city)
+                EventPage.objects.filter(end__gte=timezone.now(), **live_in_tree)
                 .with_city()
                 .with_original_language()
                 .order_by("start")[:4]

@@ -45,8 +45,13 @@ class PageLanguages:
         return self.original_language or self.language_code
 
 
+def language_position(code):
+    """Where a language comes in ``settings.LANGUAGES`` (unknown ones last): the order of every language list."""
+    return LANGUAGE_ORDER.get(code, len(LANGUAGE_ORDER))
+
+
 def _in_language_order(copies):
-    return sorted(copies, key=lambda copy: LANGUAGE_ORDER.get(copy.language_code, len(LANGUAGE_ORDER)))
+    return sorted(copies, key=lambda copy: language_position(copy.language_code))
 
 
 def _work_out(page):

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 
-from translations.page_languages import LANGUAGE_ORDER, page_languages
+from translations.page_languages import language_position, page_languages
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -51,7 +51,7 @@ def language_links(page, request):
             links.append({"code": page_languages(page).language_code, "url": page.get_url(request)})
         return [
             {**link, "name": LANGUAGE_NAMES[link["code"]]}
-            for link in sorted(links, key=lambda link: LANGUAGE_ORDER.get(link["code"], len(LANGUAGE_ORDER)))
+            for link in sorted(links, key=lambda link: language_position(link["code"]))
             if link["code"] in LANGUAGE_NAMES
         ]
     path = request.get_full_path() if request else "/"
