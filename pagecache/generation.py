@@ -6,12 +6,17 @@ pages in every language): one simple rule instead of a map from each kind of con
 """
 
 import time
+from contextlib import contextmanager
 
+from asgiref.local import Local
 from django.core.cache import caches
 from django.db import transaction
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
+# The generation a request renders from: read once per request (the middleware's ``request_scope``), not once per
+# kept part (a city page keeps a dozen). A Local, not a global: each thread or task of a server has its own request.
+_in_request = Local()
 
 
 def page_cache():
@@ -24,14 +29,40 @@ def new_generation():
     return str(time.time_ns())
 
 
+@contextmanager
+def request_scope(generation=None):
+    """Within it, ``current_generation()`` reads the cache once and then answers from memory (``generation``, if
+    the caller has just read it). Reading it at the start is safe: whatever the request reads afterwards is at
+    least as new as that generation, so nothing older is ever kept under a newer number."""
+    previous = getattr(_in_request, "scope", None)
+    _in_request.scope = {"generation": generation}
+    try:
+        yield
+    finally:
+        _in_request.scope = previous
+
+
 def current_generation():
     """The current generation, started if there is none; None when the cache cannot be reached."""
+    scope = getattr(_in_request, "scope", None)
+    if scope is not None and scope["generation"] is not None:
+        return scope["generation"]
     pages = page_cache()
     generation = pages.get(GENERATION_KEY)
     if generation is None:
         pages.add(GENERATION_KEY, new_generation(), timeout=None)  # another process may have started one first
         generation = pages.get(GENERATION_KEY)
+    if scope is not None:
+        scope["generation"] = generation
     return generation
+
+
+def _replace():
+    generation = new_generation()
+    page_cache().set(GENERATION_KEY, generation, timeout=None)
+    scope = getattr(_in_request, "scope", None)
+    if scope is not None:
+        scope["generation"] = generation  # the request that made the change sees it in what it renders next
 
 
 def bump():
@@ -40,5 +71,5 @@ def bump():
     Now: requests on this connection (a test's, the editor's own) see the change at once. After the commit: a page
     that another process rendered from the old data between the first bump and the commit is not kept.
     """
-    page_cache().set(GENERATION_KEY, new_generation(), timeout=None)
-    transaction.on_commit(lambda: page_cache().set(GENERATION_KEY, new_generation(), timeout=None))
+    _replace()
+    transaction.on_commit(_replace)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
 
-from .generation import GENERATION_KEY, current_generation, page_cache
+from .generation import GENERATION_KEY, current_generation, page_cache, request_scope
 from .keys import entry_key, is_cacheable_request
 
 # Not 404: every random path would be an entry of its own (a scraper could fill the cache with them).
@@ -33,7 +33,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
-            response = self.get_response(request)
+            with request_scope():  # what the page keeps (``fragments``) reads the generation once
+                response = self.get_response(request)
             if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
                 # A personal answer (an editor's, a form's) must not be kept by a browser or a CDN for others.
                 patch_cache_control(response, private=True, no_cache=True)
@@ -45,7 +46,8 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if generation is not None and entry is not None and entry[0] == generation:
             return self.from_entry(request, entry)
-        response = self.get_response(request)
+        with request_scope(generation):
+            response = self.get_response(request)
         if not self.is_cacheable_response(request, response):
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from citypages.models import NewsPage
+from pagecache import generation
 from pagecache.context_processors import kept_fragments
-from pagecache.generation import bump
+from pagecache.generation import GENERATION_KEY, bump, current_generation, request_scope
 from tests.citypages.admin_data import project_form
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory
 from tests.commitments.factories import serve
@@ -107,3 +108,46 @@ def test_kept_parts_are_never_kept_for_a_preview_or_without_the_cache(rf, db, se
     assert kept_fragments(request)["kept"]["timeout"] == 0
     settings.PAGE_FRAGMENTS_CACHED = False
     assert kept_fragments(rf.get("/"))["kept"]["timeout"] == 0
+
+
+class CountingPageCache:
+    """The page cache, counting the reads of the generation."""
+
+    def __init__(self, pages):
+        self.pages, self.generation_reads = pages, 0
+
+    def get(self, key, *args, **kwargs):
+        self.generation_reads += key == GENERATION_KEY
+        return self.pages.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        self.generation_reads += GENERATION_KEY in keys
+        return self.pages.get_many(keys, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.pages, name)
+
+
+@pytest.mark.parametrize("page_cache_enabled", [True, False])
+def test_a_request_reads_the_generation_once_whatever_its_page_keeps(client, network, settings, page_cache_enabled):
+    settings.PAGE_CACHE_ENABLED = page_cache_enabled
+    client.get(CITY)  # the city page keeps a dozen parts: navigation, languages, cards, suggestions, commitments
+    bump()  # rendered again, each part read or kept anew
+    counting = CountingPageCache(generation.page_cache())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generation, "page_cache", lambda: counting)
+        if page_cache_enabled:
+            patch.setattr("pagecache.middleware.page_cache", lambda: counting)
+        assert client.get(CITY).status_code == 200
+    assert counting.generation_reads == 1
+
+
+def test_a_change_made_in_a_request_is_seen_by_what_it_renders_next(db):
+    with request_scope():
+        before = current_generation()
+        assert current_generation() == before
+        bump()
+        assert current_generation() != before
+        assert current_generation() == generation.page_cache().get(GENERATION_KEY)
+    bump()  # outside a request, every read asks the cache
+    assert current_generation() == generation.page_cache().get(GENERATION_KEY)
