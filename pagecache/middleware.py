@@ -15,6 +15,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response, patch_cach
 
 from .generation import GENERATION_KEY, current_generation, page_cache, request_scope
 from .keys import entry_key, is_cacheable_request
+from .local import listener
 
 # Not 404: every random path would be an entry of its own (a scraper could fill the cache with them).
 CACHED_STATUSES = (200, 301)
@@ -41,10 +42,19 @@ class PageCacheMiddleware:
             return response
         cache = page_cache()
         key = entry_key(request)
+        # The generation this process heard (``local``), read before anything is rendered: a page kept in memory
+        # for it is current; one rendered now is at least as new, and is kept for it.
+        in_memory = listener()
+        heard = in_memory.current() if in_memory is not None else None
+        entry = in_memory.page(key, heard) if heard is not None else None
+        if entry is not None:
+            return self.from_entry(request, entry)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         entry = found.get(key)
         if generation is not None and entry is not None and entry[0] == generation:
+            if heard == generation:
+                in_memory.keep(key, heard, entry)
             return self.from_entry(request, entry)
         with request_scope(generation):
             response = self.get_response(request)
@@ -61,7 +71,10 @@ class PageCacheMiddleware:
                 return get_conditional_response(request, etag=response["ETag"], response=response)
         # Stored with its final headers (ETag, Cache-Control, Vary included): a hit only copies them.
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        cache.set(key, (generation, response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
+        entry = (generation, response.status_code, headers, response.content)
+        cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        if heard is not None:
+            in_memory.keep(key, heard, entry)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     def from_entry(self, request, entry):

@@ -220,6 +220,9 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").strip().lower(
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
+# With Redis, each server thread also keeps the pages it served in memory, up to this many bytes, while it hears
+# every new generation (pagecache/local.py); 0 switches that off.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # Parts of pages that read a whole language tree (partner suggestions, a city's commitments, the navigation) kept
 # for the same generation, for editors too and with the page cache off (pagecache/fragments.py).
 PAGE_FRAGMENTS_CACHED = os.environ.get("PAGE_FRAGMENTS_CACHED", "true").strip().lower() == "true"
