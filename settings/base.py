@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "cms.apps.StaticFilesConfig",  # Django's, leaving out the front-end packages' files no page uses
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",  # admin sign-in throttling (AXES_* below)
@@ -172,6 +172,9 @@ STATICFILES_DIRS = [
     # Installed from the npm registry by `make install` (package-lock.json), served as our own files.
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
     ("vendor/leaflet-markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
+    # The world's land and borders under the maps when no tile server is set (Natural Earth, public domain).
+    ("vendor/world-atlas", BASE_DIR / "node_modules" / "world-atlas"),
+    ("vendor/topojson-client", BASE_DIR / "node_modules" / "topojson-client" / "dist"),
 ]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"

@@ -1,7 +1,8 @@
 """``{% city_map cities %}``: a Leaflet map of cities (and lines from a project's lead city to its partners).
 
 The map is an enhancement: the cities it shows are always also listed as links on the same page, and without a
-tile server (``MAP_TILE_URL`` unset) it draws the cities on a plain background.
+tile server (``MAP_TILE_URL`` unset) it draws them over the world's land and borders from Natural Earth's data
+(world-atlas, served as our own static files).
 """
 
 import hashlib
@@ -10,6 +11,8 @@ import json
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -45,6 +48,14 @@ def _render_map(request, cities, lead, label, caption):
         "lead": _point(lead, request) if lead is not None else None,
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
+        # Without tiles: the 1:110m outlines for the world and continents, the 1:50m ones zoomed in on a country.
+        "land": None
+        if settings.MAP_TILE_URL
+        else {
+            "coarse": static("vendor/world-atlas/countries-110m.json"),
+            "fine": static("vendor/world-atlas/countries-50m.json"),
+        },
+        "landAttribution": escape(_("Land and borders: Natural Earth (public domain)")),
         # Read by screen readers on a group of nearby cities; a count-free wording suits every plural rule.
         "clusterLabel": _("Cities grouped here: %(count)s. Zoom in to see them."),
     }

@@ -4,6 +4,8 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
 
+import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -110,6 +112,38 @@ def test_the_network_map_shows_every_city_of_the_list(page, public_pages):
     assert shown == rows > 30
     label = page.locator(".city-cluster .visually-hidden").first.inner_text()
     assert label.startswith("Cities grouped here:")
+
+
+def map_colours(page, selector, report, name):
+    """The share of the map's pixels in the sea's and the land's colours (citynet.css), from its screenshot."""
+    path = report.screenshot_dir / f"{name}.png"
+    page.locator(selector).first.screenshot(path=path)
+    image = Image.open(path).convert("RGB")
+    counts = {colour: count for count, colour in image.getcolors(maxcolors=image.width * image.height)}
+    pixels = image.width * image.height
+    return counts.get((0xCF, 0xE0, 0xEE), 0) / pixels, counts.get((0xF3, 0xF0, 0xE7), 0) / pixels
+
+
+@pytest.mark.parametrize("kind", ["home", "project"])
+def test_without_a_tile_server_the_maps_show_land_and_sea(page, public_pages, report, kind):
+    page.goto(public_pages[(kind, "en")])
+    expect(page.locator(".city-map__canvas path.city-map__land").first).to_be_attached()
+    expect(page.locator(".city-map__canvas path.city-map__border").first).to_be_attached()
+    page.wait_for_timeout(300)  # the markers' fade-in
+    sea, land = map_colours(page, ".city-map__canvas", report, f"map-{kind}-en")
+    assert sea > 0.05 and land > 0.05, (sea, land)
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("Natural Earth")
+
+
+def test_zoomed_in_on_a_country_the_map_draws_finer_outlines(page, public_pages):
+    page.goto(public_pages[("home", "en")])
+    expect(page.locator(".city-map__canvas path.city-map__land").first).to_be_attached()
+    with page.expect_response(re.compile(r"/vendor/world-atlas/countries-50m")) as finer:
+        for _ in range(4):
+            page.locator(".leaflet-control-zoom-in").first.click()
+            page.wait_for_timeout(400)  # the zoom animation
+    assert finer.value.ok
+    expect(page.locator(".city-map__canvas path.city-map__land").first).to_be_attached()
 
 
 def test_a_city_is_reached_from_the_list(page, public_pages):

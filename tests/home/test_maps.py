@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.contrib.staticfiles import finders
 from django.template import Context, Template
 
 from tests.citypages.factories import CityPageFactory, CooperationProjectPageFactory
@@ -56,8 +58,37 @@ def test_home_and_city_index_map_every_city_and_list_them_too(client, cities):
     assert 'href="/en/cities/greenville/"' in table and 'href="/en/cities/clermont-ferrand/"' in table
 
 
-def test_without_a_tile_server_the_map_has_none(client, cities):
-    assert map_data(client.get("/en/").content.decode())["tiles"] == ""
+def test_without_a_tile_server_the_map_draws_the_worlds_land_from_our_own_static_files(client, cities):
+    html = client.get("/en/").content.decode()
+    data = map_data(html)
+    assert data["tiles"] == ""
+    assert data["land"] == {
+        "coarse": "/static/vendor/world-atlas/countries-110m.json",
+        "fine": "/static/vendor/world-atlas/countries-50m.json",
+    }
+    for url in data["land"].values():
+        assert finders.find(url.removeprefix("/static/")), url
+    assert data["landAttribution"] == "Land and borders: Natural Earth (public domain)"
+    assert '<script src="/static/vendor/topojson-client/topojson-client.min.js" defer>' in html
+
+
+def test_with_a_tile_server_no_land_is_drawn_under_it(client, cities, settings):
+    settings.MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
+    html = client.get("/en/cities/").content.decode()
+    assert map_data(html)["land"] is None
+    assert "topojson-client" not in html
+
+
+def test_collectstatic_leaves_out_the_outlines_no_page_loads():
+    ignored = apps.get_app_config("staticfiles").ignore_patterns
+    collected = {
+        "/".join(filter(None, (getattr(storage, "prefix", None), path)))
+        for finder in finders.get_finders()
+        for path, storage in finder.list(ignored)
+    }
+    atlas = {path for path in collected if path.startswith("vendor/world-atlas/")}
+    assert atlas == {"vendor/world-atlas/countries-110m.json", "vendor/world-atlas/countries-50m.json"}
+    assert "vendor/topojson-client/topojson-client.min.js" in collected
 
 
 def test_the_tile_server_comes_from_settings(client, cities, settings):
