@@ -39,3 +39,11 @@ def test_a_page_inside_a_section_marks_the_section(client, network_tree):
 
 def test_search_is_marked_in_the_visitors_language(client, network_tree):
     assert marked(client, "/fr/search/?q=mobilit%C3%A9") == {"Rechercher": "page"}
+
+
+def test_the_menu_button_waits_for_its_script_and_names_what_it_opens(client, network_tree):
+    html = client.get("/fr/").content.decode()
+    button = '<button type="button" class="menu-button" aria-expanded="true" aria-controls="site-menu" hidden>Menu'
+    assert button in html  # hidden, and the menu shown, until js/site-header.js folds it on a narrow screen
+    assert '<div class="site-menu" id="site-menu">' in html
+    assert '<script src="/static/js/site-header.js" defer></script>' in html
