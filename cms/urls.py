@@ -2,7 +2,10 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,7 +18,16 @@ from search import views as search_views
 
 handler500 = "cms.views.server_error"
 
+
+@cache_control(public=True, max_age=24 * 3600)
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to; the icon is a static file whose name
+    carries its hash, so this answer is a temporary redirect that a new icon can change."""
+    return redirect(static("img/favicon.ico"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/search/", search_views.search_api, name="search_api"),

@@ -22,6 +22,7 @@ from .declarations import DeclarationsMixin
 from .exchanges import ExchangesMixin
 from .images import city_banner
 from .localized import translate
+from .office import NetworkOfficeMixin
 from .sections import SectionPagesMixin
 from .streams import body_stream, flat_strings
 
@@ -35,7 +36,7 @@ MICHELIN_SITES = {
 }
 
 
-class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin):
+class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin, NetworkOfficeMixin):
     def __init__(self, data, progress):
         self.data = data
         self.progress = progress  # called with a label after each item
@@ -168,7 +169,7 @@ class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin):
                 local_name=city_data["name"],
                 english_name=text["en"]["name"],
                 country=city_data["country"],
-                region=city_data.get("region", ""),
+                region=source_text.get("region") or city_data.get("region", ""),
                 latitude=city_data["latitude"],
                 longitude=city_data["longitude"],
                 population=city_data.get("population"),
@@ -202,6 +203,7 @@ class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin):
             text,
             lambda e: {
                 "title": [e["name"]],
+                "region": [e.get("region") or city_data.get("region", "")],
                 "representative": [e.get("representative", "")],
                 "intro": [e["intro"]],
                 "body": flat_strings(e["body"]),

@@ -66,6 +66,7 @@ class NetworkData:
     news: list = field(default_factory=list)
     events: list = field(default_factory=list)
     declarations: dict = field(default_factory=dict)  # declarations.json: the index page's texts, the declarations
+    office: dict = field(default_factory=dict)  # office.json: the network office's contact and pages
 
 
 def _read_json(name, problems):
@@ -123,6 +124,30 @@ def _check_project_needs(where, project, problems):
     check_texts_of(where, project, needs, "need_skills", SKILLS_LENGTH, problems)
 
 
+OFFICE_LINKS = ("about", "legal_notice", "privacy")  # home.NetworkSettings' page links, without "_page"
+
+
+def _check_office(office, problems):
+    """The office's pages: unique keys, parents listed before their children, links named once, every text in its
+    source (English) shape."""
+    keys = set()
+    links = []
+    for position, page in enumerate(office.get("pages", []), 1):
+        where = f"office.json page {page.get('key') or position}"
+        if not page.get("key") or page["key"] in keys:
+            problems.append(f"{where}: a missing or repeated key")
+        if page.get("parent") is not None and page["parent"] not in keys:
+            problems.append(f"{where}: its parent {page['parent']!r} is not listed before it")
+        if page.get("link") is not None:
+            links.append(page["link"])
+            if page["link"] not in OFFICE_LINKS:
+                problems.append(f"{where}: unknown link {page['link']!r}, expected one of {', '.join(OFFICE_LINKS)}")
+        keys.add(page.get("key"))
+        check_text(where, page | {"source_locale": "en"}, ("title", "intro", "body"), problems)
+    if sorted(links) != sorted(OFFICE_LINKS):
+        problems.append(f"office.json: the links {', '.join(OFFICE_LINKS)} are each given to one page")
+
+
 def load_network_data():
     """Read every data file, check cross-references, and return a ``NetworkData`` or raise ``DemoDataError``."""
     problems = []
@@ -131,6 +156,8 @@ def load_network_data():
         rows = {row["slug"]: row for row in csv.DictReader(handle)}
     data.themes = _read_json("themes.json", problems) or []
     data.network = _read_json("network.json", problems) or {}
+    data.office = _read_json("office.json", problems) or {}
+    _check_office(data.office, problems)
     for theme in data.themes:
         if theme.get("slug") not in THEME_SLUGS:
             problems.append(f"themes.json: unknown theme {theme.get('slug')!r}")

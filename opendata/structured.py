@@ -58,11 +58,11 @@ def json_ld(page, request, language):
     return None
 
 
-def open_graph(page, request, language):
-    """Open Graph properties (name, value) for ``page``, whose text is in ``language``."""
+def open_graph(page, request, language, site_name=NETWORK["name"]):
+    """Open Graph properties (name, value) for ``page``, whose text is in ``language``, on the site ``site_name``."""
     kind = "article" if isinstance(page, NewsPage | CooperationProjectPage) else "website"
     properties = [
-        ("og:site_name", "CityNet"),
+        ("og:site_name", site_name),
         ("og:type", kind),
         ("og:title", page.seo_title or page.title),
         ("og:url", page.get_full_url(request)),

@@ -18,7 +18,9 @@ JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def open_graph(context, page):
     request = context["request"]
-    properties = structured.open_graph(page, request, content_language(page))
+    navigation = context.get("network_navigation")
+    site_name = navigation["site_name"] if navigation else structured.NETWORK["name"]
+    properties = structured.open_graph(page, request, content_language(page), site_name)
     return format_html_join("\n    ", '<meta property="{}" content="{}">', properties)
 
 

@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "event": "citypages.EventPage",
     "declarations": "commitments.DeclarationIndexPage",
     "declaration": "commitments.DeclarationPage",
+    "about": "home.NetworkPage",
 }
 # Anshan writes in Chinese and its section is translated into English and French: every sampled page is a real
 # translation in the three languages, not a copy still showing another language.
@@ -43,7 +44,7 @@ def english_samples(site):
     """One English page of each type, from the sample city's section where the type lives there."""
     city = api_pages(site, type=PAGE_TYPES["city"], locale="en", slug=SAMPLE_CITY)[0]
     samples = {"city": city}
-    for kind in ("city index", "declarations", "declaration"):
+    for kind in ("city index", "declarations", "declaration", "about"):
         samples[kind] = api_pages(site, type=PAGE_TYPES[kind], locale="en", order="id", limit=1)[0]
     for kind in ("project", "news", "event"):
         in_city = api_pages(site, type=PAGE_TYPES[kind], locale="en", descendant_of=city["id"], order="id", limit=1)
@@ -70,6 +71,8 @@ def discover_public_pages(site):
             raise LookupError(f"The {language} home page links to no theme.")
         pages[("theme", language)] = themes[0]
         pages[("conferences", language)] = f"/{language}/conferences/"
+        for kind, route in (("all news", "news"), ("all events", "events"), ("all themes", "themes")):
+            pages[(kind, language)] = f"/{language}/{route}/"
         pages[("partners", language)] = f"/{language}/partners/?city={SAMPLE_CITY}"
         contact = re.findall(rf'href="(/{language}/contact/\d+/)"', fetch(site, pages[("project", language)]))
         if not contact:

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage
 from commitments.models import DeclarationIndexPage, DeclarationPage
-from home.models import HomePage
+from home.models import HomePage, NetworkPage
 from tests.citypages.factories import CityPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("parent_model", "allowed"),
     [
-        (HomePage, {CityIndexPage, DeclarationIndexPage}),
+        (HomePage, {CityIndexPage, DeclarationIndexPage, NetworkPage}),
+        (NetworkPage, {NetworkPage}),
         (DeclarationIndexPage, {DeclarationPage}),
         (DeclarationPage, set()),
         (CityIndexPage, {CityPage}),

@@ -14,7 +14,7 @@ from tests.citypages.factories import (
     NewsPageFactory,
 )
 from tests.commitments.factories import DeclarationIndexPageFactory, DeclarationPageFactory
-from tests.home.factories import HomePageFactory
+from tests.home.factories import HomePageFactory, NetworkPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,7 @@ def build_one_page_of_each_type():
         NewsPageFactory(parent=city),
         EventPageFactory(parent=city),
         DeclarationPageFactory(parent=DeclarationIndexPageFactory(parent=home)),
+        NetworkPageFactory(parent=home),
     ]
     return {type(page): page for page in pages}
 

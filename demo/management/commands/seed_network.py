@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("The demo data is inconsistent:\n  " + "\n  ".join(error.problems)) from error
 
         declarations = len(data.declarations.get("declarations", []))
-        steps = 1 + len(data.themes) + len(data.cities) + len(data.events) + declarations + len(data.projects)
+        steps = 2 + len(data.themes) + len(data.cities) + len(data.events) + declarations + len(data.projects)
         steps += len(data.news)
         with deferred_indexing(), tqdm(total=steps, unit="item", disable=no_progress, file=self.stderr._out) as bar:
 
@@ -38,6 +38,7 @@ class Command(BaseCommand):
             builder = NetworkBuilder(data, progress)
             builder.build_locales()
             builder.build_structure()
+            builder.build_network_office()
             builder.build_themes()
             builder.build_cities()
             builder.build_organisations()

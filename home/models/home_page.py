@@ -10,23 +10,30 @@ from wagtail.models import Page
 from citypages.blocks import BodyStreamBlock
 from citypages.lifecycle import derived_status_expression, statuses_in_order
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from home.browse import BrowseRoutesMixin
+from home.routes import NetworkRoutesMixin
+from home.routing import DirectRouteMixin
 from pagecache.fragments import for_generation
 from pagecache.restrictions import KnownViewRestrictionsMixin
 from translations.permissions import TranslatorAwarePermissionsMixin
 
-from .routes import NetworkRoutesMixin
-from .routing import DirectRouteMixin
-
 LATEST_COUNT = 6
 
 
-class HomePage(NetworkRoutesMixin, DirectRouteMixin, TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class HomePage(
+    NetworkRoutesMixin,
+    BrowseRoutesMixin,
+    DirectRouteMixin,
+    TranslatorAwarePermissionsMixin,
+    KnownViewRestrictionsMixin,
+    Page,
+):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["citypages.CityIndexPage", "commitments.DeclarationIndexPage"]
+    subpage_types = ["citypages.CityIndexPage", "commitments.DeclarationIndexPage", "home.NetworkPage"]
     template = "home/home_page.html"
 
     class Meta:
