@@ -143,18 +143,23 @@ def _filter_clauses(filters, language, skip=None):
     return clauses
 
 
-def query_body(terms, query, language, filters, sort="relevance", page=1, per_page=20, as_you_type=False):
+def query_body(
+    terms, query, language, filters, sort="relevance", page=1, per_page=20, as_you_type=False, last_word_prefix=False
+):
     """The search request body: every term must match (phrases of normalised tokens), the language analyzers
     add recall and ranking, each item appears once (collapse), facets count items with buckets for every
-    value, and matches are highlighted."""
+    value, and matches are highlighted. ``as_you_type``: titles only, the last term a prefix;
+    ``last_word_prefix``: the last term a prefix in titles and texts."""
     must = []
     for number, term in enumerate(terms, start=1):
         phrase = " ".join(term)
-        if as_you_type and number == len(terms):
+        last = number == len(terms)
+        if as_you_type and last:
             must.append({"match_phrase_prefix": {"tokens_title": phrase}})
             continue
         fields = ["tokens_title"] if as_you_type else ["tokens_title^5", "tokens_body"]
-        must.append({"multi_match": {"query": phrase, "type": "phrase", "fields": fields}})
+        kind = "phrase_prefix" if last_word_prefix and last else "phrase"
+        must.append({"multi_match": {"query": phrase, "type": kind, "fields": fields}})
     should = []
     if query and not as_you_type:
         language_fields = [f"{name}_{field_suffix(code)}" for code in LANGUAGE_ANALYZERS for name in ("title", "body")]
@@ -225,7 +230,7 @@ def search(terms, request):
     """(item keys with scores in order, facet counts, total items) for a SearchRequest."""
     body = query_body(
         terms, request.query, request.language, request.filters, request.sort, request.page, request.per_page,
-        request.as_you_type,
+        request.as_you_type, request.last_word_prefix,
     )  # fmt: skip
     response = client().search(index=ALIAS, **body)
     keys = [(hit["_source"]["translation_key"], hit["_score"] or 0.0) for hit in response["hits"]["hits"]]

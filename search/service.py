@@ -11,7 +11,7 @@ import logging
 import math
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from .ranking import RankedItem, ranked_items
 
 MAX_QUERY_LENGTH = 200  # longer queries are cut (documented in the README), never refused
 RESULTS_PER_PAGE = 20
+MIN_COMPLETED_PREFIX = 3  # a shorter start of a word matches too many words to mean one
 MAX_PAGE = 1000
 FACETS = ("type", "city", "country", "theme", "status", "year", "language")
 SORTS = ("relevance", "date")
@@ -77,6 +78,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = RESULTS_PER_PAGE
     as_you_type: bool = False  # the last word is a prefix, and only titles are searched
+    last_word_prefix: bool = False  # the last word is a prefix (titles and texts): a query that found nothing
     dropped: list = field(default_factory=list)  # parameters left out as invalid (the page says so)
 
     @classmethod
@@ -145,6 +147,8 @@ class SearchResponse:
     results: list
     facets: dict
     has_words: bool
+    # Nothing held every word as typed; these results hold the last one as the start of a word ("clermon").
+    last_word_completed: bool = False
 
     @property
     def pages(self):
@@ -222,6 +226,24 @@ def _count(signature_counts, signatures, filters):
 
 
 def search(request):
+    """The results of ``request``; when no item holds every word as typed, the items holding its last word as the
+    start of a word (a name typed in part), marked ``last_word_completed``."""
+    response = _search(request)
+    if response.total or request.as_you_type or request.last_word_prefix or not _completable(request.query):
+        return response
+    completed = _search(replace(request, last_word_prefix=True))
+    if not completed.total:
+        return response
+    completed.last_word_completed = True
+    return completed
+
+
+def _completable(query):
+    terms = query_terms(query)
+    return bool(terms) and len(terms[-1]) == 1 and len(terms[-1][0]) >= MIN_COMPLETED_PREFIX
+
+
+def _search(request):
     terms = query_terms(request.query)
     if settings.ELASTICSEARCH_URL:
         try:
@@ -258,7 +280,7 @@ def _search_database(request, terms):
     # requested page, and ask again in the rare case it lies past the end.
     counts, page = ranked_items(
         terms, passing=passing, sort=sort, offset=(request.page - 1) * request.per_page, limit=request.per_page,
-        prefix=request.as_you_type, title_only=request.as_you_type,
+        prefix=request.as_you_type or request.last_word_prefix, title_only=request.as_you_type,
     )  # fmt: skip
     total, facets = _count(counts, signatures, request.filters)
     response = SearchResponse(
@@ -267,7 +289,8 @@ def _search_database(request, terms):
     if response.page != request.page and total:
         _counts, page = ranked_items(
             terms, passing=passing, sort=sort, offset=(response.page - 1) * request.per_page,
-            limit=request.per_page, prefix=request.as_you_type, title_only=request.as_you_type,
+            limit=request.per_page, prefix=request.as_you_type or request.last_word_prefix,
+            title_only=request.as_you_type,
         )  # fmt: skip
     response.results = _results(page, signatures, request)
     response.facets = _facet_values(facets, request)

@@ -3,6 +3,8 @@
 None of them writes to the database on a GET: a search can neither block nor fail on a locked table.
 """
 
+from dataclasses import replace
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -21,8 +23,10 @@ from .service import (
     clean_query,
     search,
 )
+from .spelling import did_you_mean
 
 API_VERSION = 1
+FEW_RESULTS = 3  # below this, a query with a misspelt word is offered its correction
 
 
 def _language(request):
@@ -38,6 +42,17 @@ def _url(params, **changes):
         else:
             merged[key] = value if isinstance(value, list) else [value]
     return "?" + urlencode([(key, value) for key, values in merged.items() for value in values])
+
+
+def _correction(search_request, response):
+    """{"query", "count"} of the query with its misspelt words corrected, when that finds more; else None."""
+    if not search_request.query or response.total >= FEW_RESULTS:
+        return None
+    corrected = did_you_mean(search_request.query, search_request.language)
+    if corrected is None:
+        return None
+    found = search(replace(search_request, query=corrected, page=1, per_page=1)).total
+    return {"query": corrected, "count": found} if found > response.total else None
 
 
 @require_GET
@@ -67,6 +82,9 @@ def search_page(request):
         "query_was_cut": len(" ".join(request.GET.get("q", "").split())) > MAX_QUERY_LENGTH,
         "max_query_length": MAX_QUERY_LENGTH,
     }
+    correction = _correction(search_request, response)
+    if correction:
+        context["did_you_mean"] = {**correction, "url": _url(params, q=correction["query"], page=None)}
     return TemplateResponse(request, "search/search.html", context)
 
 
@@ -100,6 +118,8 @@ def search_api(request):
             "page": response.page,
             "pages": response.pages,
             "sort": search_request.sort,
+            "last_word_completed": response.last_word_completed,
+            "did_you_mean": _correction(search_request, response),
             "results": [
                 {
                     "type": result.kind,

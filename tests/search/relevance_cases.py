@@ -170,3 +170,22 @@ CASES = [
     # Cross-language: English words ("rice fields") of Nong Khae's profile, shown to a Thai visitor in Thai.
     ("th", "rice fields", "nong-khae"),
 ]
+
+# Forgiving search (issue 17): a name cut short finds its item in the top 3 ("clermon" → the city's page)...
+COMPLETION_CASES = [
+    ("en", "clermon", "clermont-ferrand"),
+    ("fr", "clermon", "clermont-ferrand"),
+    ("en", "regens", "regensburg"),
+    ("en", "Swamp Rabb", "greenville-2019-planners-at-vitoria-conference"),
+]
+# ... and a misspelt word is offered the word the site writes, in the visitor's language.
+CORRECTION_CASES = [
+    ("en", "mobilty", "mobility"),
+    ("en", "Regensbrug", "Regensburg"),
+    ("en", "Anderosn", "Anderson"),
+    ("en", "bicylce lanes", "bicycle lanes"),
+    ("fr", "climatiqe", "climatique"),
+    ("de", "Klimashutz", "Klimaschutz"),
+    ("es", "movilidd", "movilidad"),
+    ("pt", "mobilidadee", "mobilidade"),
+]
