@@ -107,4 +107,6 @@ def _approval_task_name(name):
 
 
 def _workflow_name(name):
-    return f"{name} moderation"
+    # Wagtail's button reads "Submit to <workflow>" in the editor's language ("Soumettre à Clermont-Ferrand"): a
+    # name in one language ("… moderation") would put English inside every other admin.
+    return name

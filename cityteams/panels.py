@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
+from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -43,11 +43,6 @@ class MyCityPanel(CityTeamPanel):
 
     def get_context_data(self, parent_context):
         section = Page.objects.filter(in_section(self.team))
-        drafts = (
-            section.filter(has_unpublished_changes=True, alias_of__isnull=True)
-            .select_related("locale")
-            .order_by("-latest_revision_created_at")[:PANEL_ROWS]
-        )
         waiting = (
             WorkflowState.objects.active()
             .filter(
@@ -61,6 +56,14 @@ class MyCityPanel(CityTeamPanel):
         pages = Page.objects.in_bulk([int(state.object_id) for state in waiting])
         for state in waiting:
             state.waiting_page = pages.get(int(state.object_id))
+        # A page awaiting moderation is listed there only, not also among the drafts.
+        in_moderation = WorkflowState.objects.active().filter(base_content_type=ContentType.objects.get_for_model(Page))
+        drafts = (
+            section.filter(has_unpublished_changes=True, alias_of__isnull=True)
+            .exclude(pk__in=in_moderation.annotate(page_pk=Cast("object_id", IntegerField())).values("page_pk"))
+            .select_related("locale")
+            .order_by("-latest_revision_created_at")[:PANEL_ROWS]
+        )
         return {
             "team": self.team,
             "drafts": drafts,

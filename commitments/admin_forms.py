@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from citypages.admin_forms import kept_forms
+from cms.locale_text import join_list
 
 
 def removed_instances(formset):
@@ -40,7 +41,7 @@ class DeclarationPageForm(WagtailAdminPageForm):
                 self.add_error(
                     None,
                     _("“{commitment}” cannot be removed: {projects} serve it. Unlink them first.").format(
-                        commitment=commitment.title, projects=", ".join(sorted(titles.values()))
+                        commitment=commitment.title, projects=join_list(sorted(titles.values()))
                     ),
                 )
         every_project = {key: title for titles in serving.values() for key, title in titles.items()}
@@ -53,7 +54,7 @@ class DeclarationPageForm(WagtailAdminPageForm):
                     _(
                         "{city} cannot be removed from the signatories: its projects {projects} serve this "
                         "declaration. Unlink them first."
-                    ).format(city=signatory.city.title, projects=", ".join(sorted(every_project[key] for key in own))),
+                    ).format(city=signatory.city.title, projects=join_list(sorted(every_project[key] for key in own))),
                 )
         return cleaned_data
 

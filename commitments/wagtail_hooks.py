@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from cms.locale_text import join_list
+
 from .models import Commitment, DeclarationPage
 from .rules import projects_serving
 
@@ -25,7 +27,7 @@ def refuse(request, titles, back_to):
     messages.error(
         request,
         _("This declaration cannot be deleted: {projects} serve its commitments. Unlink them first.").format(
-            projects=", ".join(titles)
+            projects=join_list(titles)
         ),
     )
     return redirect("wagtailadmin_explore", back_to.pk)

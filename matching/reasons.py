@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from citypages.models import Contribution
+from cms.locale_text import join_list
 
 from .ranking import WEIGHTS
 
@@ -12,10 +13,10 @@ def _names(facts, reason):
     city = facts.city_pages.get(reason.city)
     return {
         "theme": theme.name if theme else "",
-        "themes": ", ".join(facts.themes[key].name for key in reason.themes if key in facts.themes),
+        "themes": join_list(facts.themes[key].name for key in reason.themes if key in facts.themes),
         "contribution": Contribution(reason.contribution).label if reason.contribution else "",
         "city": city.title if city else "",
-        "cities": ", ".join(facts.city_pages[key].title for key in reason.cities if key in facts.city_pages),
+        "cities": join_list(facts.city_pages[key].title for key in reason.cities if key in facts.city_pages),
     }
 
 

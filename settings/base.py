@@ -91,6 +91,8 @@ TEMPLATES = [
                 "home.context_processors.network_navigation",
                 "pagecache.context_processors.kept_fragments",
             ],
+            # The project package is not an app; its template tags are named here.
+            "libraries": {"locale_text": "cms.templatetags.locale_text"},
         },
     },
 ]

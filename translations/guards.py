@@ -17,6 +17,8 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation
 
+from cms.locale_text import join_list
+
 
 def may_relink(user, instance):
     if isinstance(instance, Page):
@@ -54,7 +56,7 @@ def refuse_publishing_aliases_in_bulk(request, action_type, pages, action):
     aliases = [page for page in pages if getattr(page, "alias_of_id", None)]
     if not aliases:
         return None
-    titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in aliases)
+    titles = join_list(f"“{page.get_admin_display_title()}”" for page in aliases)
     message = _("%(titles)s: an alias is published with its source, not on its own. Unselect it and publish again.")
     messages.error(request, message % {"titles": titles})
     return redirect(action.next_url)

@@ -54,7 +54,7 @@ def section_originals(city_key=None):
     return originals
 
 
-def _city_names(language_code):
+def city_names_in(language_code):
     """{city translation key: name} in the admin user's language where the city has that copy."""
     names = {}
     for row in CityPage.objects.values("translation_key", "title", "locale__language_code"):
@@ -73,7 +73,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         languages = [code for code, _name in settings.LANGUAGES]
         originals = section_originals()
         statuses = statuses_for(originals, languages)
-        city_names = _city_names(self.request.LANGUAGE_CODE)
+        city_names = city_names_in(self.request.LANGUAGE_CODE)
         selected_city = self.request.GET.get("city", "")
         selected_language = self.request.GET.get("language", "")
         if selected_language not in languages:
@@ -116,14 +116,20 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def _row(self, page, status, city_names):
-        if status.status == MISSING:
-            action = (_("Translate"), start_translation_url(page.pk, status.language_code))
-        else:
-            action = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[status.page_id]))
-        return {
-            "page": page,
-            "city": city_names.get(page.city_key, ""),
-            "status": status,
-            "action_label": action[0],
-            "action_url": action[1],
-        }
+        return work_row(page, status, city_names)
+
+
+def work_row(page, status, city_names):
+    """A page that needs work in a language: its city, its status there and the one click that starts the work
+    (localize's "Translate this page" for a page not translated, its editor for the others)."""
+    if status.status == MISSING:
+        action = (_("Translate"), start_translation_url(page.pk, status.language_code))
+    else:
+        action = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[status.page_id]))
+    return {
+        "page": page,
+        "city": city_names.get(page.city_key, ""),
+        "status": status,
+        "action_label": action[0],
+        "action_url": action[1],
+    }

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import deletion, guards
+from .dashboard import TranslationWorkPanel, translator_locales
 from .listings import CityContentGroup
 from .po_upload import upload_translation_po_file
 from .report import TranslationReportView
@@ -76,3 +77,10 @@ def keep_or_delete_copies_in_other_languages(request, page):
 @hooks.register("before_bulk_action", order=100)
 def keep_copies_in_other_languages_in_bulk(request, action_type, objects, action):
     return deletion.before_bulk_delete(request, action_type, objects, action)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    locales = translator_locales(request.user)
+    if locales:
+        panels.append(TranslationWorkPanel(locales))

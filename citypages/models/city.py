@@ -224,7 +224,7 @@ class CityPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page
     override_translatable_fields = [
         SynchronizedField("local_name"),
         SynchronizedField("english_name"),
-        SynchronizedField("region"),
+        TranslatableField("region"),  # a province is written in each language: 辽宁省, Liaoning
         TranslatableField("representative"),
         SynchronizedField("contact_name"),
         SynchronizedField("contact_email"),

@@ -39,7 +39,7 @@ def test_english_listing_shows_the_translation_and_labels_the_original(client, a
     assert "University cooperation week" in html and "大学合作周" not in html
     assert "Original in" not in card_of(html, "University cooperation week")
     original = card_of(html, "绿色校园")
-    assert "Original in 简体中文" in original
+    assert "Original in Simplified Chinese" in original  # the language named in the reader's language
     assert 'lang="zh-hans"' in original
 
 

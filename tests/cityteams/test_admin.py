@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.users.models import UserProfile
 
 from citypages.models import CityPage
 from citypages.synctree import alias_into_every_locale
@@ -137,7 +138,20 @@ def test_my_city_panel_shows_drafts_moderation_and_missing_translations(client, 
     panel = html[html.index('id="my-city-') :]
     assert "Brouillon de printemps" in panel and "鞍山草稿" not in panel
     assert "Fête du vélo" in panel[panel.index("my-city-moderation") :]
+    # Awaiting moderation, so not listed among the drafts as well.
+    assert panel[: panel.index("</section>")].count("Fête du vélo") == 1
     assert "pages not translated" in panel and "?city=" in panel
+
+
+def test_the_submit_button_speaks_the_editors_language_without_english_inside(client, cities):
+    clermont, team = cities["clermont"]
+    news = NewsPageFactory(parent=clermont, title="Fête du vélo", slug="fete-du-velo")
+    communicator = member(client, team.communicators, "comm")
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="comm"))
+    profile.preferred_language = "fr"
+    profile.save()
+    html = communicator.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    assert "Soumettre à Clermont-Ferrand" in html and "moderation" not in html.lower().split("<body", 1)[1]
 
 
 def test_network_office_filters_the_history_by_city(office, cities):

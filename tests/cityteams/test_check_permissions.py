@@ -59,7 +59,7 @@ def test_a_missing_grant_on_one_locale_copy_is_reported(two_cities):
     WorkflowPage.objects.filter(page=thai_copy).delete()
     output, error = check()
     assert "missing   Anshan - moderators: publish_page on page /th/cities/anshan/" in output
-    assert "moderation workflow “Anshan moderation” on page /th/cities/anshan/" in output
+    assert "moderation workflow “Anshan” on page /th/cities/anshan/" in output
     assert error and "6 problems" in error  # add, change, publish, lock, unlock, and the workflow
 
 

@@ -38,7 +38,7 @@ def card_of(html, title):
 def test_a_started_translation_is_still_listed_as_the_original(client, started_translation):
     html = client.get("/fr/cities/norman/").content.decode()
     card = card_of(html, "Bicycle lanes open")
-    assert "badge--original" in card and "English" in card
+    assert "badge--original" in card and "anglais" in card
     assert 'lang="en"' in card
     assert html.count("Bicycle lanes open") == 1
 
@@ -55,7 +55,7 @@ def test_a_draft_translation_is_not_what_readers_get(office, client, started_tra
     copy = started_translation.get_target_instance()
     office.post(f"/admin/pages/{copy.pk}/edit/", {"action": "save_draft"})
     card = card_of(client.get("/fr/cities/norman/").content.decode(), "Bicycle lanes open")
-    assert "badge--original" in card and "English" in card
+    assert "badge--original" in card and "anglais" in card
 
 
 def test_publishing_the_translated_text_makes_it_the_french_item(
