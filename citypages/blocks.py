@@ -1,5 +1,6 @@
 """StreamField blocks of the city sections."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -40,6 +41,16 @@ class BodyStreamBlock(blocks.StreamBlock):
     )
     image = BodyImageBlock(label=_("Image"))
     quote = QuoteBlock(label=_("Quote"))
+
+    def clean(self, value):
+        # A paragraph added and left blank is dropped, not refused: refusing it failed the editor's first submit
+        # ("This field is required") while autosave had already kept the draft, and there is nothing in it to lose.
+        kept = [
+            (child.block_type, child.value, child.id)
+            for child in value
+            if not (child.block_type == "paragraph" and not strip_tags(child.value.source).strip())
+        ]
+        return super().clean(blocks.StreamValue(self, kept))
 
 
 class KeyFigureBlock(blocks.StructBlock):

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import PageLogEntry
 
@@ -32,7 +32,7 @@ class CityHistoryFilterSet(SiteHistoryReportFilterSet):
             return queryset.filter(in_city_section(team.city_key, path_field="page__path"))
         # Other log entries name their object by content type and id: the city's images and documents.
         in_collection = Q(pk__in=[])
-        for model in (Image, Document):
+        for model in (Image, get_document_model()):
             ids = [
                 str(pk) for pk in model.objects.filter(collection_id=team.collection_id).values_list("pk", flat=True)
             ]

@@ -21,6 +21,7 @@ from .content import LOCALES
 from .declarations import DeclarationsMixin
 from .exchanges import ExchangesMixin
 from .images import city_banner
+from .library import LibraryMixin
 from .localized import translate
 from .office import NetworkOfficeMixin
 from .sections import SectionPagesMixin
@@ -36,7 +37,7 @@ MICHELIN_SITES = {
 }
 
 
-class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin, NetworkOfficeMixin):
+class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin, NetworkOfficeMixin, LibraryMixin):
     def __init__(self, data, progress):
         self.data = data
         self.progress = progress  # called with a label after each item

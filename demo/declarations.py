@@ -74,6 +74,7 @@ class DeclarationsMixin:
             conference=self._conference_in(declaration.get("conference"), locale),
             summary=source["summary"],
             body=body_stream(source["body"]),
+            document=getattr(self, "declaration_documents", {}).get((declaration["key"], declaration["source_locale"])),
         )
         page.commitments = [
             Commitment(locale=locale, sort_order=position, **texts)

@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
 from citypages.models.mixins import live_count_by_city
+from library.listing import documents_library
 from pagecache.fragments import for_generation
 
 from .browse_forms import EventYearForm, NewsFilterForm
@@ -156,6 +157,12 @@ class BrowseRoutesMixin:
             events.order_by().annotate(year=ExtractYear("start")).values_list("year").annotate(total=models.Count("pk"))
         )
         return {"options": {"year": [(year, year, by_year[year]) for year in sorted(by_year, reverse=True)]}}
+
+    # The documents library
+
+    @path("documents/", name="documents")
+    def documents_view(self, request):
+        return documents_library(request, self)
 
     # All themes
 

@@ -26,6 +26,10 @@ CACHED_QUERY_PARAMETERS = frozenset(
         "theme",
         "year",
         "status",
+        # the documents library's filters (its text search, "q", is not kept, as search is not)
+        "collection",
+        "kind",
+        "language",
         # API v2
         "type",
         "fields",
@@ -45,7 +49,10 @@ MAX_QUERY_PARAMETERS = 8
 MAX_QUERY_STRING = 512
 # Never from the cache: the admin and its previews, search (unbounded queries, already fast), forms with tokens,
 # documents (privacy-checked per request) and uploaded media.
-UNCACHED_PATH_PARTS = ("/admin/", "/django-admin/", "/documents/", "/media/", "/search/", "/contact/", "/api/v1/")
+UNCACHED_PATH_PARTS = ("/admin/", "/django-admin/", "/media/", "/search/", "/contact/", "/api/v1/")
+# Wagtail serves each document from /documents/<id>/…, checking its collection's privacy; the library's listing,
+# /<lang>/documents/, is a page like the others.
+UNCACHED_PATH_PREFIXES = ("/documents/",)
 # Cookies that mean the visitor gets something of their own: a session (an editor, a password-protected page) or
 # messages waiting to be shown.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -79,7 +86,7 @@ def is_cacheable_request(request):
     if any(name in request.COOKIES for name in PERSONAL_COOKIES):
         return False
     path = request.path
-    if any(part in path for part in UNCACHED_PATH_PARTS):
+    if any(part in path for part in UNCACHED_PATH_PARTS) or path.startswith(UNCACHED_PATH_PREFIXES):
         return False
     query = request.META.get("QUERY_STRING", "")
     if not query:

@@ -22,6 +22,7 @@ WAGTAIL_CONTENT_MODELS = (
     "wagtailredirects.Redirect",
     "wagtailimages.Image",
     "wagtaildocs.Document",
+    "library.NetworkDocument",
 )
 # What Wagtail writes to a page row when a draft is saved, locked or scheduled: nothing a visitor sees.
 DRAFT_FIELDS = frozenset(

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    "library",  # the project's document model (WAGTAILDOCS_DOCUMENT_MODEL) and the public documents library
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
@@ -268,6 +269,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 WAGTAIL_SITE_NAME = "CityNet"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_DOCUMENT_MODEL = "library.NetworkDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

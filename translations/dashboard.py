@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from .missing import untranslated_fields
 from .models import TranslatorTeam
 from .report import city_names_in, section_originals, work_row
-from .status import IN_PROGRESS, MISSING, OUT_OF_DATE, statuses_for
+from .status import IN_PROGRESS, MISSING, OUT_OF_DATE, UNTRANSLATED_TEXT, statuses_for
 
 PANEL_ROWS = 10
 # Out-of-date translations first: readers already get them, with stale text.
@@ -45,6 +46,10 @@ class TranslationWorkPanel(Component):
                 if statuses[page.translation_key][code].status in URGENCY
             ]
             rows.sort(key=lambda row: (URGENCY[row["status"].status], row["city"], row["page"].title))
+            for row in rows[:PANEL_ROWS]:
+                status = row["status"]
+                if status.status == OUT_OF_DATE and status.reason == UNTRANSLATED_TEXT and status.translation_id:
+                    row["untranslated_fields"] = untranslated_fields(status.translation_id)
             languages.append(
                 {
                     "locale": locale,

@@ -32,6 +32,7 @@ SYMBOLS = {ORIGINAL: "★", TRANSLATED: "✓", OUT_OF_DATE: "⚠", IN_PROGRESS: 
 # What a reader of that language gets: only these two statuses show them text in their language.
 READABLE = frozenset({ORIGINAL, TRANSLATED, OUT_OF_DATE})
 NEEDS_WORK = frozenset({OUT_OF_DATE, IN_PROGRESS, MISSING})
+UNTRANSLATED_TEXT = _("Some of the text is not translated yet.")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _status(code, key_copies, translation, original_pk):
     elif copy["translation_publication__source_updated_at"] < source_extracted:
         reason = _("The translation was synchronised with a newer original but not published since.")
     elif translated < copy["translation_publication__total_segments"]:
-        reason = _("Some of the text is not translated yet.")
+        reason = UNTRANSLATED_TEXT
     else:
         return CopyStatus(code, TRANSLATED, copy["pk"], translation["pk"])
     return CopyStatus(code, OUT_OF_DATE, copy["pk"], translation["pk"], reason)

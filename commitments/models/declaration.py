@@ -5,6 +5,7 @@ language tree like the rest, with revisions, moderation and wagtail-localize. It
 child objects, translated with the page; projects point at a commitment by its translation key (``project_links.py``).
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -68,6 +69,11 @@ class DeclarationPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixi
     )
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown in listings."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("text of the declaration"))
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name=_("signed text"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The declaration as signed (a PDF in the documents library), offered for download on its page."),
+    )  # fmt: skip
 
     base_form_class = DeclarationPageForm  # commitments and signatories that projects rely on are not removed
     content_panels = [
@@ -78,6 +84,7 @@ class DeclarationPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixi
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("document"),
         InlinePanel("commitments", label=_("Commitment"), heading=_("Commitments"), min_num=1),
         InlinePanel("signatories", label=_("Signatory city"), heading=_("Signatory cities"), min_num=1),
     ]

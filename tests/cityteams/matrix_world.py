@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image as PILImage
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
@@ -67,7 +67,7 @@ def build_world():
     collections["network"] = network_collection()
     for key, collection in collections.items():
         Image.objects.create(title=f"Image in {key}", file=SimpleUploadedFile("a.png", png()), collection=collection)
-        Document.objects.create(
+        get_document_model().objects.create(
             title=f"Document in {key}", file=SimpleUploadedFile("a.txt", b"text"), collection=collection
         )
     return {

@@ -14,7 +14,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -157,7 +157,7 @@ def perform_media(client, world, action, collection_key):
         return (
             response.status_code == 200 and f"{kind[:-1].capitalize()} in {collection_key}" in response.content.decode()
         )
-    model = Image if kind == "images" else Document
+    model = Image if kind == "images" else get_document_model()
     title = f"Uploaded to {collection_key} at {datetime.datetime.now().isoformat()}"
     upload = SimpleUploadedFile("b.png", png(), "image/png") if kind == "images" else SimpleUploadedFile("b.txt", b"x")
     client.post(f"/admin/{kind}/add/", {"title": title, "file": upload, "collection": collection.pk})

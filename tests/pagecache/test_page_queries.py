@@ -41,6 +41,7 @@ def page_urls(network):
         "all news, filtered": "/en/news/?theme=mobility&year=2024",
         "all events": "/en/events/",
         "all themes": "/en/themes/",
+        "documents": "/en/documents/",
         "declarations": network.declaration.get_parent().url,
         "declaration": network.declaration.url,
         "home in French": "/fr/",

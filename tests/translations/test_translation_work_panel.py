@@ -54,3 +54,32 @@ def test_a_french_translators_panel_is_in_french_and_lists_nothing_written_in_fr
     panel = panel[: panel.index("</section>")]
     assert "Rien n’attend" in panel
     assert 'id="translation-work-de"' not in html  # another language's work is not theirs
+
+
+def test_a_partly_translated_page_names_the_fields_still_to_translate(client, network_tree):
+    from django.test import TestCase
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import translate_object
+
+    german = Locale.objects.create(language_code="de")
+    city = CityPageFactory(parent=network_tree.index_in("fr"), title="Clermont-Ferrand", slug="clermont-ferrand")
+    news = NewsPageFactory(parent=city, title="Carnets", slug="carnets", summary="Quatre artistes.")
+    for page in (city, news):
+        alias_into_every_locale(page)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translate_object(news, [german])
+    source = TranslationSource.objects.get(object_id=news.translation_key, locale=network_tree.locales["fr"])
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.context.path != "summary":  # everything but the summary
+            StringTranslation.objects.create(
+                translation_of=segment.string, locale=german, context=segment.context, data=f"DE {segment.string.data}"
+            )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        Translation.objects.get(source=source, target_locale=german).save_target(publish=True)
+
+    html = translator(client, german, "uebersetzer", "en").get("/admin/").content.decode()
+    panel = html[html.index('id="translation-work-de"') :]
+    panel = panel[: panel.index("</section>")]
+    row = panel[panel.index("DE Carnets") if "DE Carnets" in panel else panel.index("Carnets") :]
+    assert "Some of the text is not translated yet. (still to translate: summary)" in row[: row.index("</tr>")]

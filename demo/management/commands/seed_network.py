@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("The demo data is inconsistent:\n  " + "\n  ".join(error.problems)) from error
 
         declarations = len(data.declarations.get("declarations", []))
-        steps = 2 + len(data.themes) + len(data.cities) + len(data.events) + declarations + len(data.projects)
+        steps = 3 + len(data.themes) + len(data.cities) + len(data.events) + declarations + len(data.projects)
         steps += len(data.news)
         with deferred_indexing(), tqdm(total=steps, unit="item", disable=no_progress, file=self.stderr._out) as bar:
 
@@ -43,6 +43,7 @@ class Command(BaseCommand):
             builder.build_cities()
             builder.build_organisations()
             builder.build_events()
+            builder.build_documents()
             builder.build_declarations()
             builder.build_projects()
             builder.build_news()
