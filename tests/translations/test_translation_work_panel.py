@@ -83,3 +83,7 @@ def test_a_partly_translated_page_names_the_fields_still_to_translate(client, ne
     panel = panel[: panel.index("</section>")]
     row = panel[panel.index("DE Carnets") if "DE Carnets" in panel else panel.index("Carnets") :]
     assert "Some of the text is not translated yet. (still to translate: summary)" in row[: row.index("</tr>")]
+    # The translation editor names them too, in the translator's language.
+    german_news = news.get_translation(german)
+    html = client.get(f"/admin/pages/{german_news.pk}/edit/").content.decode()
+    assert "Still to translate in Deutsch: summary." in html
