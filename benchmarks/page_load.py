@@ -87,6 +87,7 @@ def environment(args, **extra):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "REDIS_URL": args.redis,
         "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",
         "CITYNET_VAR_DIR": str(ROOT / "var" / "bench"),
         "DEMO_PASSWORD": "benchmark-demo-password",
         **extra,

@@ -1,10 +1,11 @@
-"""Logging filters.
+"""Logging filters and the JSON formatter of production logs.
 
 During a Redis outage django-redis (IGNORE_EXCEPTIONS with DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS) logs a full
 traceback for every cache call that failed, several per request: the outage buries everything else in the log.
 Neither django-redis nor the logging module can limit a logger's rate, hence ``OncePerInterval``.
 """
 
+import json
 import logging
 import threading
 import time
@@ -43,3 +44,23 @@ class OncePerInterval(logging.Filter):
         record.exc_info = record.exc_text = record.stack_info = None
         record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
         return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line (for a log collector): time, level, logger, message, the request id, the fields a
+    record carries in ``extra`` (a request's method, path, status, duration) and, for an error, its traceback."""
+
+    FIELDS = ("request_id", "method", "path", "status", "duration_ms", "page_cache")
+    converter = time.gmtime  # times in UTC, as the "Z" says
+
+    def format(self, record):
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({name: getattr(record, name) for name in self.FIELDS if getattr(record, name, None) is not None})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)

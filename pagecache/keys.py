@@ -52,7 +52,7 @@ MAX_QUERY_STRING = 512
 UNCACHED_PATH_PARTS = ("/admin/", "/django-admin/", "/media/", "/search/", "/contact/", "/api/v1/")
 # Wagtail serves each document from /documents/<id>/…, checking its collection's privacy; the library's listing,
 # /<lang>/documents/, is a page like the others.
-UNCACHED_PATH_PREFIXES = ("/documents/",)
+UNCACHED_PATH_PREFIXES = ("/documents/", "/healthz", "/readyz")
 # Cookies that mean the visitor gets something of their own: a session (an editor, a password-protected page) or
 # messages waiting to be shown.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")

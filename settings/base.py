@@ -59,7 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.requestlog.RequestLogMiddleware",  # first: every request logged with its id and duration
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, language and authentication: a cached page skips them (pagecache/middleware.py).
     "pagecache.middleware.PageCacheMiddleware",
@@ -251,6 +253,8 @@ ELASTICSEARCH_BREAKER_COOLDOWN = float(os.environ.get("ELASTICSEARCH_BREAKER_COO
 # Maps: a tile server URL template ({z}/{x}/{y}) and its attribution. None by default: the maps then show the
 # cities on a plain background (no request leaves the site).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+# The admin asks nobody outside the site for anything (its Content-Security-Policy would refuse it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -286,15 +290,26 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 
+# A request taking longer is logged as a warning (cms/requestlog.py).
+SLOW_REQUEST_MS = float(os.environ.get("SLOW_REQUEST_MS", "1000"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # One line a minute at most from django-redis during a Redis outage, instead of a traceback per cache call.
-    "filters": {"once_a_minute": {"()": "cms.logging.OncePerInterval", "interval": 60}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "once_a_minute": {"()": "cms.logging.OncePerInterval", "interval": 60},
+        "request_id": {"()": "cms.requestlog.RequestIdFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "cms.logging.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "text"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "citynet": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # A line per request in production (settings/production.py); here only the slow ones.
+        "citynet.requests": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_redis.cache": {"filters": ["once_a_minute"]},
     },
 }

@@ -56,12 +56,15 @@ def browser():
 def page(browser, site):
     context = browser.new_context(base_url=site.base_url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
-    errors = []
+    errors, refused = [], []
     tab = context.new_page()
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    # What the Content-Security-Policy blocks is reported on the console (cms/security.py): none may be.
+    tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
     yield tab
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not refused, f"Refused by the Content-Security-Policy: {refused}"
 
 
 @pytest.fixture(scope="session")

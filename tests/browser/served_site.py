@@ -49,6 +49,7 @@ def site_environment(var_dir):
         SECRET_KEY="browser-suite-secret-key",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_COOKIES="false",  # served over plain http on the loopback
+        SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",  # no front web server in front of gunicorn here
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         DEMO_PASSWORD=DEMO_PASSWORD,
