@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 XDIST ?= -n 2 --dist loadgroup
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov=pagecache --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean
+.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean backup
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ migrate: install
 
 seed: migrate
 	$(BIN)/python manage.py seed_network
+
+backup: install
+	$(BIN)/python manage.py backup
 
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

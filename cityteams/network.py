@@ -46,9 +46,11 @@ def ensure_network_office():
     ids = permission_ids({*OFFICE_MEDIA, *OFFICE_MODEL_PERMISSIONS, *(("wagtailcore", a) for a in OFFICE_PAGE_ACTIONS)})
     group.permissions.add(*(ids[pair] for pair in OFFICE_MODEL_PERMISSIONS if pair in ids))
     root = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    if root is None or root_collection is None:
+        return group  # an emptied database (a flush): the rights are completed on the next migrate
     for action in OFFICE_PAGE_ACTIONS:
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission_id=ids[("wagtailcore", action)])
-    root_collection = Collection.get_first_root_node()
     for pair in OFFICE_MEDIA:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission_id=ids[pair]

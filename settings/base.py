@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    "operations",  # backups and their restoration (manage.py backup / restore)
     "library",  # the project's document model (WAGTAILDOCS_DOCUMENT_MODEL) and the public documents library
     "wagtail.images",
     "wagtail.search",

@@ -171,7 +171,8 @@ CASES = [
     ("th", "rice fields", "nong-khae"),
 ]
 
-# Forgiving search (issue 17): a name cut short finds its item in the top 3 ("clermon" → the city's page)...
+# Forgiving search (issue 17): a name cut short finds items of that name in the top 3 (slug prefixes: "clermon"
+# finds Clermont-Ferrand's own items, whichever ranks first on each database)...
 COMPLETION_CASES = [
     ("en", "clermon", "clermont-ferrand"),
     ("fr", "clermon", "clermont-ferrand"),
