@@ -1,6 +1,8 @@
 """axe-core, from the npm registry (package.json), injected into the page under test.
 
-axe ships no Python API; Playwright can add its script to a page and run it, which is all we need.
+axe ships no Python API; Playwright can run its script in the page, which is all we need. It is evaluated through
+the browser's debugging protocol, not added as a script tag: the site's Content-Security-Policy allows no inline
+script (cms/security.py), and the suite keeps that policy on to catch anything it refuses.
 """
 
 from pathlib import Path
@@ -21,7 +23,7 @@ def require_axe():
 
 def audit(page):
     """Every violation axe finds on the page as loaded: a list of dicts with id, impact, help and targets."""
-    page.add_script_tag(path=str(require_axe()))
+    page.evaluate(Path(require_axe()).read_text(encoding="utf-8") + "\n;0")  # statements, then a serialisable value
     found = page.evaluate(
         """async (tags) => {
             const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};

@@ -71,7 +71,8 @@ def discover_public_pages(site):
             raise LookupError(f"The {language} home page links to no theme.")
         pages[("theme", language)] = themes[0]
         pages[("conferences", language)] = f"/{language}/conferences/"
-        for kind, route in (("all news", "news"), ("all events", "events"), ("all themes", "themes")):
+        for kind, route in (("all news", "news"), ("all events", "events"), ("all themes", "themes"),
+                            ("documents", "documents")):  # fmt: skip
             pages[(kind, language)] = f"/{language}/{route}/"
         pages[("partners", language)] = f"/{language}/partners/?city={SAMPLE_CITY}"
         contact = re.findall(rf'href="(/{language}/contact/\d+/)"', fetch(site, pages[("project", language)]))

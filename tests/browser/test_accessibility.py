@@ -18,6 +18,7 @@ PAGE_KINDS = (
     "all news",
     "all events",
     "all themes",
+    "documents",
     "about",
     "declarations",
     "declaration",
