@@ -6,19 +6,17 @@ every language tree (a translation or an alias of its original). Filter options 
 content generation; a listing reads one page of items and their total.
 """
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
 from citypages.models.mixins import live_count_by_city
+from cms.paging import page_links, page_of
 from library.listing import documents_library
 from pagecache.fragments import for_generation
 
@@ -41,29 +39,6 @@ def count_by_theme(queryset):
     """{theme slug: number of pages of ``queryset`` on that theme}, in one grouped query."""
     rows = queryset.order_by().values("page_themes__theme__slug").annotate(total=models.Count("pk", distinct=True))
     return {row["page_themes__theme__slug"]: row["total"] for row in rows if row["page_themes__theme__slug"]}
-
-
-def page_of(queryset, number):
-    """One page of a listing (404 beyond the last one, as an address to nothing)."""
-    try:
-        return Paginator(queryset, LISTING_PAGE_SIZE).page(number)
-    except EmptyPage as error:
-        raise Http404("No such page of this listing") from error
-
-
-def page_links(request, listing):
-    """The addresses of the previous and next pages, keeping every other parameter of the query string."""
-
-    def link(number):
-        query = {key: value for key, value in request.GET.items() if key != "page"}
-        if number > 1:
-            query["page"] = number
-        return "?" + urlencode(query) if query else request.path
-
-    return {
-        "previous_url": link(listing.previous_page_number()) if listing.has_previous() else None,
-        "next_url": link(listing.next_page_number()) if listing.has_next() else None,
-    }
 
 
 class BrowseRoutesMixin:
@@ -93,7 +68,7 @@ class BrowseRoutesMixin:
             news = news.filter(page_themes__theme__slug=filters["theme"]).distinct()
         if "year" in filters:
             news = news.filter(date__year=filters["year"])
-        listing = page_of(news.order_by("-date", "-pk"), form.page_number)
+        listing = page_of(news.order_by("-date", "-pk"), form.page_number, LISTING_PAGE_SIZE)
         context = {
             **self._browse_context(request, _("News")),
             "filter_form": form,
@@ -139,7 +114,7 @@ class BrowseRoutesMixin:
             events = events.filter(start__year=year).order_by("start", "pk")
         else:
             events = events.filter(end__gte=now).order_by("start", "pk")
-        listing = page_of(events, form.page_number)
+        listing = page_of(events, form.page_number, LISTING_PAGE_SIZE)
         context = {
             **self._browse_context(request, _("Events")),
             "filter_form": form,

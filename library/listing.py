@@ -5,18 +5,16 @@ The options and their counts are kept for the content generation (a document sav
 """
 
 from django import forms
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
 from citypages.forms import FilterField
 from cms.locale_text import language_name
+from cms.paging import page_links, page_of
 from pagecache.fragments import for_generation
 
 LIBRARY_PAGE_SIZE = 20
@@ -90,21 +88,6 @@ class LibraryForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value and name != "page"}
 
 
-def page_links(request, listing):
-    """The previous and next pages' addresses, every other parameter kept."""
-
-    def link(number):
-        query = {key: value for key, value in request.GET.items() if key != "page" and value}
-        if number > 1:
-            query["page"] = number
-        return "?" + urlencode(query) if query else request.path
-
-    return {
-        "previous_url": link(listing.previous_page_number()) if listing.has_previous() else None,
-        "next_url": link(listing.next_page_number()) if listing.has_next() else None,
-    }
-
-
 def collection_label(name):
     # The shared collection holds the network office's documents; each city's carries the city's name.
     return _("Network office") if name == "Network" else name
@@ -126,10 +109,7 @@ def documents_library(request, home_page):
     if filters.get("q"):
         documents = documents.search(filters["q"], order_by_relevance=False)
     number = (form.is_valid() and form.cleaned_data.get("page")) or 1
-    try:
-        listing = Paginator(documents, LIBRARY_PAGE_SIZE).page(number)
-    except EmptyPage as error:
-        raise Http404("No such page of the library") from error
+    listing = page_of(documents, number, LIBRARY_PAGE_SIZE)
     context = {
         **Page.get_context(home_page, request),
         "browse_title": _("Documents"),
