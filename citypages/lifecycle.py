@@ -7,10 +7,12 @@ derived status instead, so nothing shows silently as ongoing once it should have
 - ongoing, with an end date in the past: "to be confirmed" (did it end, or was it extended?), until the city
   marks it completed or moves its end date.
 
-Every other status is shown as the city set it. The search's status filter and the pages API keep the stored
-status: the search index is written when a page is published, and a date passing publishes nothing. The project
-editor warns while a project awaits confirmation (``citypages/panels.py``), and the owners' dashboard
-(``cityteams/review.py``) lists the projects to confirm and those nobody has updated for ``STALE_AFTER``.
+Every other status is shown as the city set it. The search's status filter shows the derived status too: the index
+is written when a page is published, and a date passing publishes nothing, so the nightly refresh
+(``search.tasks.refresh_derived_statuses``) re-indexes the projects whose status the date changed. The pages API
+keeps the stored status (what the city set). The project editor warns while a project awaits confirmation
+(``citypages/panels.py``), and the owners' dashboard (``cityteams/review.py``) lists the projects to confirm and
+those nobody has updated for ``STALE_AFTER``.
 """
 
 import datetime

@@ -19,6 +19,7 @@ from cms.clients import client_address
 
 from .forms import ALREADY_SENT, ContactForm, token_digest, token_used
 from .models import ContactMessage, ContactQuota
+from .tasks import deliver_contact_message
 
 CONTACT_PAGE_TYPES = (CityPage, CooperationProjectPage)
 
@@ -89,7 +90,10 @@ def contact_page(request, page_id):
         return TemplateResponse(request, "contact/contact_form.html", context, status=429)
 
     ContactQuota.prune()
-    # Stored first (committed), then sent: a delivery failure leaves it marked failed, for the office to resend.
-    if message.deliver():
+    # Stored first (committed), then sent by a worker (contact/tasks.py), or at once with the immediate task backend.
+    # Until it is sent (queued, or refused by the mail server), the visitor is told it will follow shortly.
+    deliver_contact_message.enqueue(message.pk)
+    message.refresh_from_db(fields=["status"])
+    if message.status == ContactMessage.Status.SENT:
         return _redirect(request, sent=1)
     return _redirect(request, sent=1, delivery="pending")

@@ -4,7 +4,8 @@ Pages: published, unpublished, moved, deleted, or saved while live (a translatio
 a draft or a revision is not a change. Other content: any saved or deleted row of the content apps (themes,
 organisations, offers, twinnings, commitments, signatories, translation publications), and Wagtail's locales, view
 restrictions, sites, redirects, images and documents, and wagtail-localize's translations. Scheduled publishing
-goes through ``page_published``; midnight is in the key (``keys.entry_key``).
+goes through ``page_published``; midnight is in the key (``keys.entry_key``). A CDN in front is purged of published
+and unpublished pages by a background task (``pagecache.tasks``).
 """
 
 from django.apps import apps
@@ -12,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import bump
+from .tasks import purge_soon
 
 CONTENT_APPS = ("citypages", "home", "commitments", "matching", "translations")
 WAGTAIL_CONTENT_MODELS = (
@@ -66,6 +68,10 @@ def connect():
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
+    # The CDN in front, if any, in the background (pagecache/tasks.py); our own cache is made stale above, at once:
+    # the editor who publishes expects to see the change on the next page they open.
+    for signal in (page_published, page_unpublished):
+        signal.connect(purge_soon, dispatch_uid=f"pagecache-cdn-{id(signal)}")
     for model in apps.get_models():
         label = model._meta.label
         if issubclass(model, Page):

@@ -78,6 +78,7 @@ class IndexContext:
         self._languages(keys)
         self.signatures = {FacetSignature.key_of(s): s.pk for s in FacetSignature.objects.all()}
         self.now = timezone.now()
+        self.today = timezone.localdate(self.now)
 
     def signature_id(self, entry):
         key = FacetSignature.key_of(entry)
@@ -128,7 +129,7 @@ class IndexContext:
             kind=indexed.kind,
             city_key=city["translation_key"] if city else None,
             country=city["country"] if city else "",
-            status=row[indexed.status] if indexed.status else "",
+            status=indexed.status_of(row, self.today),
             year=date.year if date else None,
             date=date,
             themes=(" " + " ".join(themes) + " ") if themes else "",

@@ -17,6 +17,7 @@ from django.db.models.functions import Cast
 from wagtail import blocks
 
 from citypages.countries import country_name
+from citypages.lifecycle import derived_status
 from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage
 
 from .models import SearchEntry
@@ -69,6 +70,7 @@ class IndexedType:
     summary: str
     date: str | None = None
     status: str | None = None
+    status_until: str | None = None  # a date column that ends an ongoing status (citypages.lifecycle)
     text_streams: tuple = ("body",)
     extra_streams: tuple = ()  # text that is found but not shown in snippets
     extra_columns: tuple = ()
@@ -81,7 +83,8 @@ class IndexedType:
 
     def values(self, queryset):
         """``queryset`` of this type as dicts: page columns, own columns, each stream's JSON as text."""
-        columns = [c for c in (self.summary, self.date, self.status, self.country, *self.extra_columns) if c]
+        own = (self.summary, self.date, self.status, self.status_until, self.country, *self.extra_columns)
+        columns = [column for column in own if column]
         raw = {f"{name}__json": Cast(name, output_field=TextField()) for name in self.streams}
         return queryset.values(*PAGE_COLUMNS, *columns, **raw)
 
@@ -97,6 +100,12 @@ class IndexedType:
         value = row[self.date] if self.date else None
         return value.date() if hasattr(value, "date") else value
 
+    def status_of(self, row, today):
+        """The status shown on ``today``: derived from the dates where they say more than the stored one."""
+        if not self.status:
+            return ""
+        return derived_status(row[self.status], row[self.status_until] if self.status_until else None, today)
+
     def extra_text(self, row):
         parts = [self.text(row, self.extra_streams), *(row[column] for column in self.extra_columns)]
         if self.country and row[self.country]:
@@ -106,7 +115,7 @@ class IndexedType:
 
 INDEXED_TYPES = [
     IndexedType(CooperationProjectPage, SearchEntry.Kind.PROJECT, "summary", date="start_date", status="status",
-                extra_streams=("results",)),
+                status_until="end_date", extra_streams=("results",)),
     IndexedType(NewsPage, SearchEntry.Kind.NEWS, "summary", date="date"),
     IndexedType(EventPage, SearchEntry.Kind.EVENT, "summary", date="start", extra_columns=("venue",)),
     IndexedType(CityPage, SearchEntry.Kind.CITY, "intro",

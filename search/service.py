@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from citypages.countries import country_name
+from citypages.lifecycle import statuses_in_order
 from citypages.models import CityPage, CooperationProjectPage, Theme
 
 from . import elasticsearch
@@ -58,12 +59,15 @@ def _valid_uuid(value):
         return None
 
 
+# The stored statuses and the one derived from the dates, which the index holds (search.extract).
+PROJECT_STATUSES = dict(statuses_in_order(CooperationProjectPage.Status.choices))
+
 VALIDATORS = {
     "type": lambda value: value if value in SearchEntry.Kind.values else None,
     "city": _valid_uuid,
     "country": lambda value: value.upper() if len(value) == 2 and value.isalpha() else None,
     "theme": lambda value: value if value and len(value) <= 100 and value.replace("-", "").isalnum() else None,
-    "status": lambda value: value if value in CooperationProjectPage.Status.values else None,
+    "status": lambda value: value if value in PROJECT_STATUSES else None,
     "year": lambda value: value if value.isdigit() and 1900 <= int(value) <= 2100 else None,
     "language": lambda value: value if value in LANGUAGE_NAMES else None,
 }
@@ -360,7 +364,7 @@ def _theme_names(slugs, language):
 def _facet_values(counts, request):
     labels = {
         "type": {value: str(label) for value, label in SearchEntry.Kind.choices},
-        "status": {value: str(label) for value, label in CooperationProjectPage.Status.choices},
+        "status": {value: str(label) for value, label in PROJECT_STATUSES.items()},
         "language": LANGUAGE_NAMES,
         "city": _city_names(set(counts["city"]), request.language),
         "theme": _theme_names(set(counts["theme"]), request.language),

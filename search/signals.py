@@ -1,4 +1,5 @@
-"""Keep the network index fresh: every change readers could notice is indexed when its transaction commits."""
+"""Keep the network index fresh: every change readers could notice is queued for indexing when its transaction
+commits (``search.tasks``: by a worker in production, at once in development and tests)."""
 
 import threading
 
@@ -15,9 +16,9 @@ from .documents import (
     keys_in_subtree,
     keys_mentioning_city,
     keys_with_theme,
-    reindex_items,
 )
 from .fulltext import fulltext_index
+from .tasks import reindex_network_items
 
 
 class ItemsToReindex:
@@ -46,7 +47,7 @@ class ItemsToReindex:
             self.current.items = None  # changes made from here on gather anew
         keys, self.keys = self.keys, set()
         if keys:
-            reindex_items(keys)
+            reindex_network_items.enqueue(sorted(str(key) for key in keys))
 
 
 def _soon(keys):

@@ -32,14 +32,13 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",  # purges a CDN in front when one is configured (FRONTEND_CACHE_* below)
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
-    "operations",  # backups and their restoration (manage.py backup / restore)
+    "operations",  # backups, their restoration and the background worker (manage.py backup / restore / run_worker)
     "library",  # the project's document model (WAGTAILDOCS_DOCUMENT_MODEL) and the public documents library
     "wagtail.images",
     "wagtail.search",
@@ -57,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",  # admin sign-in throttling (AXES_* below)
+    "django_tasks",  # Django's tasks API, backported (TASKS below)
+    "django_tasks_db",  # its database backend: the queue is a table of the site's own database
 ]
 
 MIDDLEWARE = [
@@ -250,6 +251,28 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # seconds (searches answer from the database at once); then one request probes it.
 ELASTICSEARCH_BREAKER_FAILURES = int(os.environ.get("ELASTICSEARCH_BREAKER_FAILURES", "3"))
 ELASTICSEARCH_BREAKER_COOLDOWN = float(os.environ.get("ELASTICSEARCH_BREAKER_COOLDOWN", "30"))
+
+# Background work (docs/deployment.md): e-mail to contact persons, search re-indexing and CDN purges after a publish,
+# the nightly refresh. Django's tasks API (django.tasks from Django 6; the django-tasks backport on 5.2). Two backends:
+# - database (production's default): tasks are rows of the site's own database (PostgreSQL or SQLite), run by
+#   `manage.py run_worker` processes on this machine or on any other that reaches the database;
+# - immediate (development and tests): a task runs in the process that enqueues it, when it is enqueued.
+TASK_BACKEND_CLASSES = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate").strip().lower()
+if TASK_BACKEND not in TASK_BACKEND_CLASSES:
+    raise ImproperlyConfigured(f"TASK_BACKEND must be 'database' or 'immediate', not {TASK_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]}}
+# A task a worker started this long ago and never finished was held by a worker that died (a machine lost, not
+# restarted): run_worker gives it to another worker. Longer than any task takes (the nightly refresh: minutes).
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "3600"))
+# A contact message the mail server refused is tried again after each of these delays (seconds), then left
+# failed for the network office to resend (needs the database backend: the immediate one cannot wait).
+CONTACT_DELIVERY_RETRY_SECONDS = tuple(
+    int(seconds) for seconds in os.environ.get("CONTACT_DELIVERY_RETRY_SECONDS", "60,300,1800,7200,43200").split(",")
+)
 
 # Maps: a tile server URL template ({z}/{x}/{y}) and its attribution. None by default: the maps then show the
 # cities on a plain background (no request leaves the site).

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, LOGGING
+from .base import ALLOWED_HOSTS, LOGGING, TASK_BACKEND_CLASSES
 
 DEBUG = False
 
@@ -50,6 +50,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false") == "true"
 EMAIL_TIMEOUT = 15  # a stuck mail server must not hold a visitor's request (the message is stored anyway)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CityNet <no-reply@localhost>")
+
+# Background work goes to run_worker processes (settings/base.py, docs/deployment.md); TASK_BACKEND=immediate runs it
+# in the web process instead, for a site with no worker.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database").strip().lower()
+if TASK_BACKEND not in TASK_BACKEND_CLASSES:
+    raise ImproperlyConfigured(f"TASK_BACKEND must be 'database' or 'immediate', not {TASK_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]}}
 
 # Logs: one JSON object per line for a log collector (LOG_FORMAT=text for people), a line per request.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")

@@ -1,10 +1,12 @@
-"""A CDN in front: Wagtail's frontend_cache purges a page's URLs when it is published, configured from the
-environment (no CDN here: a backend that records what Wagtail asks it to purge stands in for one)."""
+"""A CDN in front: a page's URLs are purged when it is published, by a background task that calls Wagtail's
+frontend_cache (pagecache/tasks.py; the tests' immediate backend runs it when the change commits), configured from
+the environment (no CDN here: a backend that records what Wagtail asks it to purge stands in for one)."""
 
 import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from pagecache.frontend import FrontendCacheConfigurationError, backends_from_environment
+from pagecache.tasks import purge_page_at_cdn
 from tests.citypages.admin_data import project_form
 
 pytestmark = pytest.mark.django_db
@@ -24,16 +26,35 @@ def cdn(settings):
     PURGED.clear()
 
 
-def test_publishing_purges_the_pages_urls_at_the_cdn(office, network, cdn):
+def test_publishing_purges_the_pages_urls_at_the_cdn_once_committed(
+    office, network, cdn, django_capture_on_commit_callbacks
+):
     project = network.project
-    response = office.post(f"/admin/pages/{project.pk}/edit/", project_form(project, network.theme))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = office.post(f"/admin/pages/{project.pk}/edit/", project_form(project, network.theme))
     assert response.status_code == 302
+    assert cdn == []  # nothing asked of the CDN inside the editor's transaction
+    for callback in callbacks:
+        callback()
     assert "http://localhost/en/cities/clermont-ferrand/electric-buses/" in cdn
 
 
-def test_unpublishing_purges_too(office, network, cdn):
-    office.post(f"/admin/pages/{network.news.pk}/unpublish/", {})
+def test_unpublishing_purges_too(office, network, cdn, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(f"/admin/pages/{network.news.pk}/unpublish/", {})
     assert "http://localhost/en/cities/clermont-ferrand/buses-arrive/" in cdn
+
+
+def test_without_a_cdn_nothing_is_queued(office, network, django_capture_on_commit_callbacks, settings):
+    settings.WAGTAILFRONTENDCACHE = {}
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        office.post(f"/admin/pages/{network.news.pk}/unpublish/", {})
+    assert not any("purge" in getattr(callback, "__qualname__", "") for callback in callbacks)
+
+
+def test_a_page_deleted_before_its_purge_runs_is_skipped(network, cdn):
+    assert purge_page_at_cdn.call(network.news.pk) is True
+    assert purge_page_at_cdn.call(10**9) is False
 
 
 def test_no_cdn_is_configured_by_default():
