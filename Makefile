@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 XDIST ?= -n 2 --dist loadgroup
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov=pagecache --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean backup
+.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean backup worker soak
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ seed: migrate
 
 backup: install
 	$(BIN)/python manage.py backup
+
+# The background worker of a deployment that queues its work (TASK_BACKEND=database; docs/deployment.md).
+# Development needs none: its tasks run where they are asked for.
+worker: migrate
+	TASK_BACKEND=database $(BIN)/python manage.py run_worker --no-reload
 
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -194,6 +194,30 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on S3-compatible object storage (AWS S3, MinIO, Scaleway, OVH…) when MEDIA_S3_BUCKET is set: what several app
+# servers share (docs/deployment.md). Files are private to the bucket: documents are served through the site, which
+# checks their collection's privacy (WAGTAILDOCS_SERVE_METHOD below); images by signed URLs unless
+# MEDIA_S3_CUSTOM_DOMAIN names a public CDN for them.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "").strip()
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION", "").strip() or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", "").strip() or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "").strip() or None,
+            "querystring_auth": not os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "").strip(),
+            # Signed image URLs outlive the page cache's entries (PAGE_CACHE_TIMEOUT, an hour by default).
+            "querystring_expire": 2 * int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")) + 3600,
+            "file_overwrite": False,  # two uploads of "report.pdf" keep both, as on disk
+            "default_acl": None,  # the bucket's own policy (private)
+        },
+    }
+# Documents go through the site (a private collection's stay private), streamed from whichever storage holds them.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 ALLOWED_HOSTS = [host.strip() for host in os.environ.get("ALLOWED_HOSTS", "").split(",") if host.strip()]
 

@@ -107,3 +107,31 @@ def test_production_sends_mail_through_the_smtp_server_from_the_environment():
     )  # fmt: skip
     assert result.returncode != 0
     assert "EMAIL_PORT must be a port number, not 'smtp'." in result.stderr
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
+    production = {"SECRET_KEY": "s", "DATABASE_URL": "postgres://postgres@127.0.0.1/x", "ALLOWED_HOSTS": "a.b"}
+    s3 = {"MEDIA_S3_BUCKET": "citynet-media", "MEDIA_S3_ENDPOINT_URL": "https://s3.fr-par.example",
+          "MEDIA_S3_REGION": "fr-par", "MEDIA_S3_ACCESS_KEY_ID": "key",
+          "MEDIA_S3_SECRET_ACCESS_KEY": "secret"}  # fmt: skip
+    # The storage Django builds from the settings, without a request to the bucket: the URLs it would give.
+    script = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'settings.production'; django.setup()\n"
+        "from django.core.files.storage import storages; d = storages['default']\n"
+        "print(type(d).__name__, d.bucket_name, d.endpoint_url, d.file_overwrite, d.url('images/a.jpg'))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIA_S3_")} | production
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env | s3, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    name, bucket, endpoint, overwrite, url = run.stdout.split()
+    assert (name, bucket, endpoint, overwrite) == ("S3Storage", "citynet-media", "https://s3.fr-par.example", "False")
+    assert url.startswith("https://s3.fr-par.example/citynet-media/images/a.jpg?") and "Signature=" in url
+
+    cdn = s3 | {"MEDIA_S3_CUSTOM_DOMAIN": "media.citynet.example"}
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env | cdn, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[-1] == "https://media.citynet.example/images/a.jpg"  # public, unsigned
+
+    disk = script.replace("d.bucket_name, d.endpoint_url, d.file_overwrite, d.url('images/a.jpg')", "")
+    run = subprocess.run([sys.executable, "-c", disk], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.stdout.split() == ["FileSystemStorage"], run.stderr  # no bucket: the disk, as before
