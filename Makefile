@@ -76,6 +76,12 @@ test-browser: install
 bench-pages: install
 	$(BIN)/python benchmarks/page_load.py --scale 10000 100000 $(BENCH_ARGS)
 
+# The site under load and faults with production settings: PostgreSQL and SQLite under mixed load with a publish a
+# second, Redis, PostgreSQL, SMTP and the worker failing mid-run, 10,000 fuzzed requests (benchmarks/soak.py, about
+# 15 minutes; results in docs/reliability.md). make test runs a 10-second smoke of it.
+soak: install
+	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -6,25 +6,30 @@ first makes sure the message is still unsent. A refused delivery is tried again 
 """
 
 import logging
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from django_tasks import task  # django.tasks from Django 6
+
+from cms.background import background_task
 
 from .models import ContactMessage
 
 logger = logging.getLogger("citynet.contact")
 
 
-@task()
+@background_task()
 def deliver_contact_message(message_id):
     """Send one stored message unless it was sent already; returns its status afterwards."""
-    with transaction.atomic():
-        # Locked until its outcome is saved: two workers given the same message (a re-run racing the original)
-        # send it once on PostgreSQL; SQLite has one writer at a time.
-        message = ContactMessage.objects.select_for_update().filter(pk=message_id).first()
+    # On PostgreSQL the message's row stays locked until its outcome is saved: a Resend racing a retry sends it once.
+    # SQLite locks only the whole database, which would stop every other write for as long as the mail server takes:
+    # there the queue's own claim (one worker per task) is what keeps a message from going twice.
+    locking = connection.features.has_select_for_update
+    with transaction.atomic() if locking else nullcontext():
+        messages = ContactMessage.objects.filter(pk=message_id)
+        message = (messages.select_for_update() if locking else messages).first()
         if message is None:
             return "deleted"
         if message.status == ContactMessage.Status.SENT:

@@ -8,12 +8,13 @@ to defer that: the app is not installed, and its purging functions are called fr
 
 from django.conf import settings
 from django.db import transaction
-from django_tasks import task  # django.tasks from Django 6
 from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.models import Page
 
+from cms.background import background_task
 
-@task()
+
+@background_task()
 def purge_page_at_cdn(page_id):
     """Purge a published or unpublished page's URLs; whether the page still existed."""
     page = Page.objects.filter(pk=page_id).first()

@@ -9,16 +9,16 @@ import uuid
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task  # django.tasks from Django 6
 
 from citypages.lifecycle import ONGOING
 from citypages.models import CooperationProjectPage
+from cms.background import background_task
 
 from .documents import reindex_items
 from .models import SearchEntry
 
 
-@task()
+@background_task()
 def reindex_network_items(translation_keys):
     """Index the items with these translation keys (strings: task arguments are JSON); the entries written."""
     return reindex_items([uuid.UUID(key) for key in translation_keys])
@@ -34,7 +34,7 @@ def items_with_stale_status(today=None):
     return set(stale.values_list("translation_key", flat=True))
 
 
-@task()
+@background_task()
 def refresh_derived_statuses():
     """The nightly refresh (``manage.py nightly``): re-index the items whose status changed with the date. Also
     catches up after nights it did not run. Returns the number of items re-indexed."""

@@ -108,13 +108,19 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'citynet.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A kept connection the server closed meanwhile (a restart, a failover, pg_terminate_backend) is replaced
+        # when a request first uses it, instead of failing that request (docs/reliability.md).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers run while the seed command or an editor writes; the timeout waits out short locks.
+    # WAL lets readers run while the seed command or an editor writes; the timeout waits out short locks. Transactions
+    # take the write lock when they begin (IMMEDIATE): one that began as a read and then wrote while another process
+    # was writing failed at once with "database is locked", without waiting (seen in the soak, docs/reliability.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -288,7 +294,11 @@ TASK_BACKEND_CLASSES = {
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate").strip().lower()
 if TASK_BACKEND not in TASK_BACKEND_CLASSES:
     raise ImproperlyConfigured(f"TASK_BACKEND must be 'database' or 'immediate', not {TASK_BACKEND!r}.")
-TASKS = {"default": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]}}
+# Wagtail's own tasks (its reference index, the admin's search index) stay on "default", immediate: cms/background.py.
+TASKS = {
+    "default": {"BACKEND": TASK_BACKEND_CLASSES["immediate"]},
+    "background": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]},
+}
 # A task a worker started this long ago and never finished was held by a worker that died (a machine lost, not
 # restarted): run_worker gives it to another worker. Longer than any task takes (the nightly refresh: minutes).
 TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "3600"))

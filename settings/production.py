@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, LOGGING, TASK_BACKEND_CLASSES
+from .base import ALLOWED_HOSTS, LOGGING, TASK_BACKEND_CLASSES, TASKS
 
 DEBUG = False
 
@@ -56,7 +56,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CityNet <no-reply@loc
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "database").strip().lower()
 if TASK_BACKEND not in TASK_BACKEND_CLASSES:
     raise ImproperlyConfigured(f"TASK_BACKEND must be 'database' or 'immediate', not {TASK_BACKEND!r}.")
-TASKS = {"default": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]}}
+TASKS = {"default": TASKS["default"], "background": {"BACKEND": TASK_BACKEND_CLASSES[TASK_BACKEND]}}
 
 # Logs: one JSON object per line for a log collector (LOG_FORMAT=text for people), a line per request.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")

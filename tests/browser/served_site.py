@@ -52,6 +52,7 @@ def site_environment(var_dir):
         SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",  # no front web server in front of gunicorn here
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        TASK_BACKEND="immediate",  # one process to watch; the worker is proven by the soak (docs/reliability.md)
         DEMO_PASSWORD=DEMO_PASSWORD,
     )
     return environment

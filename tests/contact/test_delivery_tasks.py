@@ -30,7 +30,7 @@ def deliveries():
 @pytest.fixture(autouse=True)
 def database_queue(settings):
     settings.CONTACT_MINIMUM_SECONDS = 0
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {**settings.TASKS, "background": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.CONTACT_DELIVERY_RETRY_SECONDS = (60, 600)
 
 
@@ -134,6 +134,6 @@ def test_a_deleted_message_is_skipped(pages):
 
 
 def test_the_worker_refuses_to_start_without_a_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = {**settings.TASKS, "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with pytest.raises(CommandError, match="not a database backend"):
         call_command("run_worker", batch=True, startup_delay=False, reload=False)
