@@ -4,6 +4,7 @@ that dies mid-task loses nothing (operations/worker.py)."""
 
 import signal
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -39,11 +40,16 @@ def run_worker():
     """Run queued tasks as ``manage.py run_worker --batch`` does, then give the test process its signals back
     (the worker installs its own for a graceful stop)."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    # The worker closes connections left outside autocommit between tasks; in a test that is the test's own
+    # transaction, and on PostgreSQL closing it would end the test's database session.
+    keep_connection = mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections")
+    keep_connection.start()
 
     def run(worker_id="web-1-worker"):
         call_command("run_worker", batch=True, worker_id=worker_id, startup_delay=False, reload=False, verbosity=0)
 
     yield run
+    keep_connection.stop()
     for sig, handler in handlers.items():
         signal.signal(sig, handler)
 

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import OperationalError
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 from django_tasks_db.models import DBTaskResult
@@ -24,8 +25,13 @@ def database_queue(settings):
 @pytest.fixture
 def run_worker():
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    # The worker closes connections left outside autocommit between tasks; in a test that is the test's own
+    # transaction, and on PostgreSQL closing it would end the test's database session.
+    keep_connection = mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections")
+    keep_connection.start()
     database_tasks.RUNS.clear()
     yield lambda: call_command("run_worker", batch=True, worker_id="web-1", startup_delay=False, reload=False)
+    keep_connection.stop()
     for sig, handler in handlers.items():
         signal.signal(sig, handler)
 
@@ -57,10 +63,13 @@ def test_a_lost_database_connection_is_waited_out_and_the_worker_goes_on(caplog)
     with (
         mock.patch.object(DatabaseWorkerCommand, "handle", db_worker),
         mock.patch("operations.management.commands.run_worker.time.sleep") as sleep,
+        # Closing every connection would close the test's own (its transaction) on PostgreSQL.
+        mock.patch("operations.management.commands.run_worker.connections") as connections,
     ):
         call_command("run_worker", batch=True, worker_id="web-1", startup_delay=False, reload=False)
     assert runs == ["web-1", "web-1"]
     sleep.assert_called_once_with(1)
+    connections.close_all.assert_called_once_with()
     assert "lost the database (server closed the connection unexpectedly); reconnecting in 1 s" in caplog.text
 
 
@@ -70,3 +79,17 @@ def test_the_worker_reads_the_background_queue_by_default():
     parser = Command().create_parser("manage.py", "run_worker")
     options = parser.parse_args([])
     assert options.backend_name == "background" and options.worker_id.endswith("-1")
+
+
+def test_a_database_that_stays_away_ends_the_worker_for_its_supervisor_to_restart():
+    def db_worker(self, *args, **options):
+        raise OperationalError("could not connect to server")
+
+    with (
+        mock.patch.object(DatabaseWorkerCommand, "handle", db_worker),
+        mock.patch("operations.management.commands.run_worker.time.sleep") as sleep,
+        mock.patch("operations.management.commands.run_worker.connections"),
+        pytest.raises(CommandError, match="could not reach the database: could not connect to server"),
+    ):
+        call_command("run_worker", batch=True, worker_id="web-1", startup_delay=False, reload=False)
+    assert [call.args[0] for call in sleep.call_args_list] == [1, 2, 5, 10, 30]

@@ -14,6 +14,7 @@ import logging
 import socket
 import time
 
+from django.core.management.base import CommandError
 from django.db import InterfaceError, OperationalError, connections
 from django_tasks.signals import task_finished
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
@@ -22,7 +23,7 @@ from cms.background import BACKEND
 from operations.worker import requeue_abandoned_tasks, requeue_after_database_loss
 
 logger = logging.getLogger("citynet.operations")
-RECONNECT_DELAYS = (1, 2, 5, 10, 30)  # seconds, the last repeated while the database stays away
+RECONNECT_DELAYS = (1, 2, 5, 10, 30)  # seconds; then the worker ends, for its supervisor to restart it
 
 
 class Command(DatabaseWorkerCommand):
@@ -40,13 +41,20 @@ class Command(DatabaseWorkerCommand):
         task_finished.connect(requeue_after_database_loss, dispatch_uid="citynet-requeue-after-database-loss")
         failures = 0
         while True:
+            started = time.monotonic()
             try:
                 requeued = requeue_abandoned_tasks(options["worker_id"], alias=options["backend_name"])
                 if requeued and options.get("verbosity", 1) > 0:
                     self.stdout.write(f"Took back {requeued} task(s) left unfinished by a stopped worker.")
                 return super().handle(*args, **options)
             except (OperationalError, InterfaceError) as error:
-                delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
+                if time.monotonic() - started > RECONNECT_DELAYS[-1]:
+                    failures = 0  # it ran a while: a new outage, not the same one going on
+                if failures == len(RECONNECT_DELAYS):
+                    # Still failing after every delay: end with an error, and let the supervisor (systemd's
+                    # Restart=always) start a fresh process rather than retry here for ever.
+                    raise CommandError(f"The worker could not reach the database: {error}") from error
+                delay = RECONNECT_DELAYS[failures]
                 failures += 1
                 logger.warning("The worker lost the database (%s); reconnecting in %s s.", error, delay)
                 connections.close_all()
