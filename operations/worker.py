@@ -2,7 +2,7 @@
 
 django-tasks' database backend marks a task RUNNING when a worker claims it, and leaves it so if the worker is
 killed (SIGKILL, out of memory, the machine lost): nothing in the framework gives such a task back to the queue.
-Two rules do it here, both resting on every task being safe to run again (``contact.tasks``, ``search.tasks``,
+Three rules do it here, all resting on every task being safe to run again (``contact.tasks``, ``search.tasks``,
 ``pagecache.tasks``):
 
 - a worker that starts takes back the tasks it held under the same worker id (its systemd unit restarts it with
