@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.tree import HOME_PAGE_DEPTH
+
 from .models import Organisation, Theme
 from .synctree import alias_into_every_locale
 
@@ -35,5 +37,5 @@ register_snippet(NetworkSnippetGroup)
 
 @hooks.register("after_create_page")
 def synchronise_new_page(request, page):
-    if page.alias_of_id is None and page.depth > 2:
+    if page.alias_of_id is None and page.depth > HOME_PAGE_DEPTH:
         alias_into_every_locale(page)

@@ -13,6 +13,8 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
 
+from cms.tree import HOME_PAGE_DEPTH
+
 COMMUNICATOR_PAGE_ACTIONS = ("add_page", "change_page")  # they submit; moderators publish
 MODERATOR_PAGE_ACTIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 COMMUNICATOR_MEDIA = (
@@ -60,7 +62,7 @@ def network_collection():
 
 
 def city_copies(team):
-    return Page.objects.filter(translation_key=team.city_key, depth__gt=2).order_by("path")
+    return Page.objects.filter(translation_key=team.city_key, depth__gt=HOME_PAGE_DEPTH).order_by("path")
 
 
 def expected_rights(team, copy_ids=None, shared_collection_id=None):

@@ -8,15 +8,10 @@ commitment it serves, whatever language it was written in. Totals are counts of 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Substr
-from wagtail.models import Page
-
 from citypages.models import CooperationProjectPage
-from citypages.models.mixins import CITY_PAGE_DEPTH
+from cms.tree import city_path_expression
 
 from .models import ProjectCommitment
-
-CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 
 
 def status_counts(projects):
@@ -112,7 +107,7 @@ def declaration_progress(declaration):
         .filter(pk__in={page_id for page_id, _key in links})
         .with_city()
         .with_original_language()
-        .annotate(city_path=Substr("path", 1, CITY_PATH_LENGTH))
+        .annotate(city_path=city_path_expression())
         .order_by("title", "pk")
     }
     keys_of_project = {}

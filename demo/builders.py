@@ -15,6 +15,7 @@ from citypages.models import (
 from citypages.models.city import city_collection
 from citypages.synctree import alias_into_every_locale
 from cityteams.onboarding import establish_city_team, onboard_city
+from cms.tree import HOME_PAGE_DEPTH
 from home.models import HomePage
 
 from .content import LOCALES
@@ -108,7 +109,7 @@ class NetworkBuilder(SectionPagesMixin, ExchangesMixin, DeclarationsMixin, Netwo
                 body=body_stream(home_texts["en"]["body"]),
             )
             # Wagtail's initial "Welcome" page holds the slug "home"; the network home replaces it.
-            welcome = Page.objects.filter(depth=2, content_type__model="page", slug="home").first()
+            welcome = Page.objects.filter(depth=HOME_PAGE_DEPTH, content_type__model="page", slug="home").first()
             if welcome:
                 welcome.slug = "welcome-replaced"
                 welcome.save()

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from cms.tree import SECTION_INDEX_DEPTH
 from pagecache.fragments import for_generation
 
 # When the default site has no name in Wagtail's settings (never the host name, "localhost").
@@ -25,7 +26,9 @@ def _navigation():
     # The network's index pages sit right under the home page; one query finds them all (links need no more than
     # a plain Page).
     indexes = {}
-    for index in Page.objects.live().filter(locale=locale, depth=3).type(CityIndexPage, DeclarationIndexPage):
+    for index in (
+        Page.objects.live().filter(locale=locale, depth=SECTION_INDEX_DEPTH).type(CityIndexPage, DeclarationIndexPage)
+    ):
         indexes.setdefault(index.content_type_id, index)
     types = ContentType.objects.get_for_models(CityIndexPage, DeclarationIndexPage)
     # The office's settings with their site and pages in one query; the site alone when it has none yet.

@@ -7,7 +7,6 @@ wagtail-localize's links (which point at source copies) and the reader's copies 
 from dataclasses import dataclass
 
 from django.db.models import Q
-from wagtail.models import Page
 
 from citypages.continents import continent_of
 from citypages.models import (
@@ -21,11 +20,9 @@ from citypages.models import (
     ProjectTheme,
     Theme,
 )
-from citypages.models.mixins import CITY_PAGE_DEPTH
+from cms.tree import city_path_of
 
 from .ranking import CityFacts, Exchange, ProjectFacts
-
-CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 
 
 @dataclass
@@ -118,7 +115,7 @@ def _projects(locale, city_key_by_path):
         kinds.setdefault(page_id, set()).add(kind)
     project_pages, projects = {}, []
     for page_id, page in pages.items():
-        lead = city_key_by_path.get(page.path[:CITY_PATH_LENGTH])
+        lead = city_key_by_path.get(city_path_of(page.path))
         if lead is None:
             continue  # its city is not live in this tree
         key = _key(page.translation_key)

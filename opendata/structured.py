@@ -3,6 +3,7 @@
 describes the network as an ``Organization``)."""
 
 from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage
+from cms.tree import HOME_PAGE_DEPTH
 
 NETWORK = {"@type": "Organization", "name": "CityNet", "alternateName": "Network of Michelin cities"}
 
@@ -53,7 +54,7 @@ def json_ld(page, request, language):
         return data
     if isinstance(page, CooperationProjectPage):
         return None
-    if page.depth == 2:  # a language's home page
+    if page.depth == HOME_PAGE_DEPTH:
         return {**common, **NETWORK, "description": description_of(page)}
     return None
 

@@ -17,12 +17,11 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
-from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from citypages.models import CityPage, CooperationProjectPage, Theme
-from citypages.models.mixins import CITY_PAGE_DEPTH
 from citypages.models.project import ProjectPartnerCity
+from cms.tree import city_path_of
 from translations.state import original_language
 
 from . import elasticsearch
@@ -31,7 +30,6 @@ from .fulltext import fulltext_index
 from .models import FacetSignature, PendingElasticsearchItem, SearchEntry
 
 KINDS = {indexed.model: indexed.kind for indexed in INDEXED_TYPES}
-CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 BATCH = 500
 SEND_BATCH = 100  # items per Elasticsearch request: a publish sends its own, and this many of any backlog
 _paused = []
@@ -109,7 +107,7 @@ class IndexContext:
     def entry(self, indexed, row, theme_ids, partner_ids):
         """An unsaved entry for ``row``, a page of type ``indexed`` read as values (``search.extract``)."""
         key = row["translation_key"]
-        city = self.cities.get(row["path"][:CITY_PATH_LENGTH])
+        city = self.cities.get(city_path_of(row["path"]))
         date = indexed.date_of(row)
         extra = indexed.extra_text(row)
         for city_pk in partner_ids:

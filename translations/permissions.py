@@ -12,6 +12,8 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Locale, Page, PagePermissionTester
 from wagtail_localize.models import Translation
 
+from cms.tree import HOME_PAGE_DEPTH
+
 from .models import TranslatorTeam
 
 TEAM_PAGE_PERMISSIONS = ("change_page", "publish_page")
@@ -28,7 +30,7 @@ def team_name(locale):
 
 def locale_roots(locale):
     """The top page of each site in ``locale`` (depth 2: under Wagtail's root)."""
-    return Page.objects.filter(depth=2, locale=locale)
+    return Page.objects.filter(depth=HOME_PAGE_DEPTH, locale=locale)
 
 
 @transaction.atomic

@@ -9,7 +9,6 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db.models import Q
-from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -17,11 +16,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from citypages.models import CityPage
-from citypages.models.mixins import CITY_PAGE_DEPTH
+from cms.tree import CITY_PAGE_DEPTH, city_path_expression
 
 from .status import IN_PROGRESS, LABELS, MISSING, NEEDS_WORK, OUT_OF_DATE, SYMBOLS, start_translation_url, statuses_for
-
-CITY_PATH_LENGTH = Page.steplen * CITY_PAGE_DEPTH
 
 
 def section_originals(city_key=None):
@@ -38,7 +35,7 @@ def section_originals(city_key=None):
             in_sections |= Q(path__startswith=path)
     pages = (
         Page.objects.filter(in_sections, depth__gte=CITY_PAGE_DEPTH, alias_of__isnull=True)
-        .annotate(city_path=Substr("path", 1, CITY_PATH_LENGTH))
+        .annotate(city_path=city_path_expression())
         .only("pk", "title", "translation_key", "locale_id", "content_type", "path")
         .order_by("path")
     )

@@ -7,6 +7,8 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
+from cms.tree import HOME_PAGE_DEPTH
+
 from .models import TranslatorTeam
 from .permissions import ensure_all_translator_teams, ensure_translator_team
 from .state import record_publication
@@ -26,7 +28,7 @@ def give_new_locale_a_team(sender, instance, created, raw=False, **kwargs):
 @receiver(post_save)
 def grant_team_on_new_locale_root(sender, instance, created, raw=False, **kwargs):
     # A locale's tree gets its root when the locale is synchronised (or a site is added): the team's grant sits there.
-    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+    if created and not raw and isinstance(instance, Page) and instance.depth == HOME_PAGE_DEPTH:
         ensure_translator_team(instance.locale)
 
 

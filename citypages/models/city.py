@@ -17,15 +17,14 @@ from citypages.admin_forms import CityPageForm
 from citypages.blocks import BodyStreamBlock
 from citypages.countries import country_choices, country_name
 from citypages.permissions import CityPagePermissionTester
+from cms.pages import CityNetPage
 from pagecache.fragments import for_generation
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
 
 from .mixins import live_count_by_city
 from .partnering import in_page_language
 
 
-class CityIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class CityIndexPage(CityNetPage):
     """All member cities of the network (one per language tree)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -81,7 +80,7 @@ class CityIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin,
         return response
 
 
-class CityPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class CityPage(CityNetPage):
     """One member city: its profile, and the root of its section (projects, news, events)."""
 
     class Role(models.TextChoices):

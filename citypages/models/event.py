@@ -12,13 +12,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citypages.blocks import BodyStreamBlock, ProgrammeItemBlock
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
+from cms.pages import CityNetPage
 
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink
 
 
-class EventPage(TranslatorAwarePermissionsMixin, CitySectionMixin, KnownViewRestrictionsMixin, Page):
+class EventPage(CitySectionMixin, CityNetPage):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown in listings."))

@@ -1,18 +1,15 @@
 """Pieces shared by the page types of a city section."""
 
 from django.db import models
-from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 
+from cms.tree import CITY_PAGE_DEPTH, city_path_expression
 from pagecache.fragments import for_generation
 from pagecache.restrictions import private_sections_q
 from translations.state import original_language
-
-# Tree depth of a CityPage: root (1) > home (2) > city index (3) > city (4).
-CITY_PAGE_DEPTH = 4
 
 
 class CitySectionQuerySet(PageQuerySet):
@@ -26,7 +23,7 @@ class CitySectionQuerySet(PageQuerySet):
         Every page of a section sits below its ``CityPage``; Wagtail's materialised path gives the city's
         path as a prefix, so no per-item parent lookup is needed in listings.
         """
-        city_path = Substr(models.OuterRef("path"), 1, Page.steplen * CITY_PAGE_DEPTH)
+        city_path = city_path_expression(models.OuterRef("path"))
         city = Page.objects.filter(path=city_path)
         return self.annotate(
             city_title=models.Subquery(city.values("title")[:1]),
@@ -53,7 +50,7 @@ def in_city_section(city_key, path_field="path"):
 
 def live_count_by_city(model, locale_id):
     """{city page path: number of live ``model`` pages in that city's section}, in one grouped query."""
-    city_path = Substr("path", 1, Page.steplen * CITY_PAGE_DEPTH)
+    city_path = city_path_expression()
     rows = (
         model.objects.live()
         .filter(locale_id=locale_id, depth__gt=CITY_PAGE_DEPTH)

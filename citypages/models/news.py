@@ -11,13 +11,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
+from cms.pages import CityNetPage
 
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
 
 
-class NewsPage(TranslatorAwarePermissionsMixin, CitySectionMixin, KnownViewRestrictionsMixin, Page):
+class NewsPage(CitySectionMixin, CityNetPage):
     date = models.DateField(_("date"), default=timezone.localdate)
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown in listings."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"))

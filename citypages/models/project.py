@@ -17,8 +17,7 @@ from citypages.admin_forms import CooperationProjectPageForm
 from citypages.blocks import BodyStreamBlock, KeyFigureBlock
 from citypages.lifecycle import TO_BE_CONFIRMED, derived_status, status_label
 from citypages.panels import LifecycleNoticePanel
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
+from cms.pages import CityNetPage
 
 from .lineage import ProjectLineageMixin
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
@@ -26,9 +25,7 @@ from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localiz
 MAX_THEMES = 3
 
 
-class CooperationProjectPage(
-    TranslatorAwarePermissionsMixin, CitySectionMixin, ProjectLineageMixin, KnownViewRestrictionsMixin, Page
-):
+class CooperationProjectPage(CitySectionMixin, ProjectLineageMixin, CityNetPage):
     class Status(models.TextChoices):
         IDEA = "idea", _("Idea")
         SEEKING_PARTNERS = "seeking_partners", _("Seeking partners")

@@ -16,12 +16,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
+from cms.pages import CityNetPage
 from commitments.admin_forms import DeclarationPageForm
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
 
 
-class DeclarationIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class DeclarationIndexPage(CityNetPage):
     """The network's declarations, newest first (one per language tree)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -54,7 +53,7 @@ class DeclarationIndexPage(TranslatorAwarePermissionsMixin, KnownViewRestriction
         return context
 
 
-class DeclarationPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class DeclarationPage(CityNetPage):
     date = models.DateField(_("date signed"))
     place = models.CharField(_("place signed"), max_length=200, help_text=_("E.g. “Santiago de Querétaro, Mexico”."))
     conference = models.ForeignKey(

@@ -10,12 +10,11 @@ from wagtail.models import Page
 from citypages.blocks import BodyStreamBlock
 from citypages.lifecycle import derived_status_expression, statuses_in_order
 from citypages.models import CityIndexPage, CityPage, CooperationProjectPage, EventPage, NewsPage, Theme
+from cms.pages import CityNetPage
 from home.browse import BrowseRoutesMixin
 from home.routes import NetworkRoutesMixin
 from home.routing import DirectRouteMixin
 from pagecache.fragments import for_generation
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
 
 LATEST_COUNT = 6
 
@@ -24,9 +23,7 @@ class HomePage(
     NetworkRoutesMixin,
     BrowseRoutesMixin,
     DirectRouteMixin,
-    TranslatorAwarePermissionsMixin,
-    KnownViewRestrictionsMixin,
-    Page,
+    CityNetPage,
 ):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("about the network"), blank=True)

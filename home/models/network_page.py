@@ -11,15 +11,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
+from cms.pages import CityNetPage
 from pagecache.fragments import for_generation
-from pagecache.restrictions import KnownViewRestrictionsMixin
-from translations.permissions import TranslatorAwarePermissionsMixin
 
 # Depth of a network page right under its language's home page: root (1) > home (2) > network page (3).
 SECTION_DEPTH = 3
 
 
-class NetworkPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, Page):
+class NetworkPage(CityNetPage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences shown under the title."))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
