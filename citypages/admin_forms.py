@@ -5,7 +5,16 @@ as they were saved, not as edited; rules between the page and its children are c
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+from cms.tree import city_path_of
+
+# The Wagtail hook other apps register a project-form check under (commitments checks the commitments a project
+# serves): ``check(form)`` adds its errors to the form. The project's content stays below the rules other apps keep
+# about it, so this app imports none of them.
+PROJECT_FORM_CHECKS_HOOK = "check_cooperation_project_form"
 
 
 def kept_forms(formset):
@@ -25,30 +34,12 @@ class CooperationProjectPageForm(WagtailAdminPageForm):
         seeking = self.instance.Status.SEEKING_PARTNERS
         if cleaned_data.get("status") == seeking and not kept_forms(self.formsets.get("needs")):
             self.add_error("status", _("A project seeking partners says what it seeks: add a need below."))
-        self._check_served_commitments()
         based_on = cleaned_data.get("based_on")
         if based_on and self.parent_page and lead_city_key(based_on) == self.parent_page.translation_key:
             self.add_error("based_on", _("Choose a project led by another city: this is for projects a city reuses."))
+        for check in hooks.get_hooks(PROJECT_FORM_CHECKS_HOOK):
+            check(self)
         return cleaned_data
-
-    def _check_served_commitments(self):
-        """A project serves only commitments of declarations its city (the page's parent) signed, each once."""
-        from commitments.rules import commitment_problems
-
-        rows = [
-            (form, str(form.cleaned_data["commitment"]))
-            for form in kept_forms(self.formsets.get("served_commitments"))
-            if form.cleaned_data.get("commitment")
-        ]
-        city = self.parent_page
-        problems = commitment_problems(city, {key for _form, key in rows}) if city and rows else {}
-        seen = set()
-        for form, key in rows:
-            if key in problems:
-                form.add_error("commitment", problems[key])
-            elif key in seen:
-                form.add_error("commitment", _("This commitment is already listed."))
-            seen.add(key)
 
 
 class CityPageForm(WagtailAdminPageForm):
@@ -64,6 +55,4 @@ class CityPageForm(WagtailAdminPageForm):
 
 def lead_city_key(project):
     """The translation key of the city a project sits under (page links in translations point at the source)."""
-    from citypages.models.city import CityPage
-
-    return CityPage.objects.ancestor_of(project).values_list("translation_key", flat=True).first()
+    return Page.objects.filter(path=city_path_of(project.path)).values_list("translation_key", flat=True).first()

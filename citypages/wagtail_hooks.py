@@ -1,7 +1,10 @@
-"""Admin registration of the network's snippets, grouped under one "Network" menu."""
+"""Admin entry points of the city sections: the network's snippets under one "Network" menu, a new page's copies in
+every language, and the screens that list the sections' content with its translations."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,6 +12,9 @@ from cms.tree import HOME_PAGE_DEPTH
 
 from .models import Organisation, Theme
 from .synctree import alias_into_every_locale
+from .translation_dashboard import TranslationWorkPanel, translator_locales
+from .translation_listings import CityContentGroup
+from .translation_report import TranslationReportView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -39,3 +45,26 @@ register_snippet(NetworkSnippetGroup)
 def synchronise_new_page(request, page):
     if page.alias_of_id is None and page.depth > HOME_PAGE_DEPTH:
         alias_into_every_locale(page)
+
+
+# The city sections' content with its translations: a report across cities, a listing per page type.
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("reports/translations-by-city/", TranslationReportView.as_view(), name="translations_by_city")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem(_("Translations by city"), reverse("translations_by_city"), icon_name="site", order=710)
+
+
+@hooks.register("register_admin_viewset")
+def register_city_content_listings():
+    return CityContentGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    locales = translator_locales(request.user)
+    if locales:
+        panels.append(TranslationWorkPanel(locales))

@@ -12,7 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from citypages.models.mixins import in_city_section
-from translations.report import section_originals
+from citypages.translation_report import section_originals
 from translations.status import IN_PROGRESS, MISSING, OUT_OF_DATE, statuses_for
 
 from .models import CityTeam

@@ -16,7 +16,10 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-logger = logging.getLogger(__name__)
+from search.elasticsearch import client
+from search.models import SearchEntry
+
+logger = logging.getLogger("citynet.health")
 PROBE_KEY = "health:probe"
 
 
@@ -45,14 +48,9 @@ def _cache():
 
 
 def _search():
-    from search.models import SearchEntry
-
     SearchEntry.objects.only("pk").first()
-    if settings.ELASTICSEARCH_URL:
-        from search.elasticsearch import client
-
-        if not client(guarded=False).ping():
-            raise RuntimeError("Elasticsearch does not answer")
+    if settings.ELASTICSEARCH_URL and not client(guarded=False).ping():
+        raise RuntimeError("Elasticsearch does not answer")
 
 
 CHECKS = {"database": _database, "migrations": _migrations, "cache": _cache, "search": _search}

@@ -26,6 +26,6 @@ class CityNetPage(TranslatorAwarePermissionsMixin, KnownViewRestrictionsMixin, P
         return self.depth >= CITY_PAGE_DEPTH
 
     @property
-    def city_path(self):
+    def city_section_path(self):
         """The path of the city page this page belongs to (``cms.tree``), or None above the cities."""
         return city_path_of(self.path) if self.is_in_city_section else None

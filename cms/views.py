@@ -24,14 +24,14 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 
-logger = logging.getLogger(__name__)
+from home.context_processors import navigation
+
+logger = logging.getLogger("citynet.errors")
 
 API_PREFIX = "/api/"
 
 
 def _navigation():
-    from home.context_processors import navigation
-
     try:
         return navigation()
     except Exception:  # noqa: BLE001  (the error being reported may be the database's)

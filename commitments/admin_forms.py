@@ -1,7 +1,11 @@
-"""The declaration's admin form: what projects rely on is not removed from under them.
+"""The admin forms' rules about commitments.
 
-A project serving a commitment names it by key; removing the commitment, or the signatory whose projects serve
-it, would silently empty those links. The office is told which projects to unlink first instead.
+The declaration's form: what projects rely on is not removed from under them. A project serving a commitment names
+it by key; removing the commitment, or the signatory whose projects serve it, would silently empty those links. The
+office is told which projects to unlink first instead.
+
+The project's form (``citypages``) asks this app, through a Wagtail hook (``wagtail_hooks.py``), to check the
+commitments the project serves.
 """
 
 from django.utils.translation import gettext as _
@@ -9,6 +13,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from citypages.admin_forms import kept_forms
 from cms.locale_text import join_list
+
+from .rules import commitment_problems, projects_of_city, projects_serving
 
 
 def removed_instances(formset):
@@ -19,18 +25,14 @@ def removed_instances(formset):
 
 def replaced_signatories(formset):
     """Signatory rows whose city is being changed, as stored: changing the city removes the stored one."""
-    from .models.declaration import DeclarationSignatory  # the models module imports this form
-
     if formset is None or not formset.is_valid():
         return []
     changed = [form.instance.pk for form in formset.forms if form.instance.pk and "city" in form.changed_data]
-    return list(DeclarationSignatory.objects.filter(pk__in=changed).select_related("city"))
+    return list(formset.model.objects.filter(pk__in=changed).select_related("city"))
 
 
 class DeclarationPageForm(WagtailAdminPageForm):
     def clean(self):
-        from .rules import projects_of_city, projects_serving
-
         cleaned_data = super().clean()
         self._refuse_duplicate_signatories()
         commitment_keys = [str(commitment.translation_key) for commitment in self.instance.commitments.all()]
@@ -67,3 +69,21 @@ class DeclarationPageForm(WagtailAdminPageForm):
             if city.translation_key in seen:
                 form.add_error("city", _("This city is already a signatory."))
             seen.add(city.translation_key)
+
+
+def check_served_commitments(form):
+    """A project serves only commitments of declarations its city (the page's parent) signed, each once."""
+    rows = [
+        (row, str(row.cleaned_data["commitment"]))
+        for row in kept_forms(form.formsets.get("served_commitments"))
+        if row.cleaned_data.get("commitment")
+    ]
+    city = form.parent_page
+    problems = commitment_problems(city, {key for _row, key in rows}) if city and rows else {}
+    seen = set()
+    for row, key in rows:
+        if key in problems:
+            row.add_error("commitment", problems[key])
+        elif key in seen:
+            row.add_error("commitment", _("This commitment is already listed."))
+        seen.add(key)

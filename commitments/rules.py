@@ -1,11 +1,18 @@
-"""The rule that ties projects to declarations: a project serves only commitments its city signed."""
+"""The rule that ties projects to declarations: a project serves only commitments its city signed.
+
+The declaration's model module imports the admin form that applies these rules, so this module reads the app's own
+models when a rule runs, not when it is imported.
+"""
 
 from django.utils.translation import gettext as _
+
+from citypages.models import CooperationProjectPage
+from citypages.models.mixins import in_city_section
 
 
 def signed_declaration_keys(city_key):
     """Translation keys of the declarations a city signed (signatories point at any copy of the city page)."""
-    from .models import DeclarationSignatory
+    from .models import DeclarationSignatory  # noqa: PLC0415  (the models import the form that applies these rules)
 
     return set(
         DeclarationSignatory.objects.filter(city__translation_key=city_key).values_list(
@@ -17,7 +24,7 @@ def signed_declaration_keys(city_key):
 def commitment_problems(city, commitment_keys):
     """{commitment key: message} for each commitment ``city`` may not serve: one of a declaration the city did not
     sign. ``city`` is any copy of the project's city page; unknown keys are the form field's to refuse."""
-    from .models import Commitment
+    from .models import Commitment  # noqa: PLC0415  (the models import the form that applies these rules)
 
     keys = {str(key) for key in commitment_keys}
     if not keys:
@@ -40,9 +47,7 @@ def commitment_problems(city, commitment_keys):
 
 def projects_serving(commitment_keys):
     """{commitment key: {project translation key: title}} for the projects serving each commitment (any copy)."""
-    from citypages.models import CooperationProjectPage
-
-    from .models import ProjectCommitment
+    from .models import ProjectCommitment  # noqa: PLC0415  (the models import the form that applies these rules)
 
     keys = {str(key) for key in commitment_keys}
     rows = set(ProjectCommitment.objects.filter(commitment__in=keys).values_list("commitment", "page__translation_key"))
@@ -58,8 +63,5 @@ def projects_serving(commitment_keys):
 
 def projects_of_city(city, project_keys):
     """Of ``project_keys``, those led by ``city`` (any copy of its page)."""
-    from citypages.models import CooperationProjectPage
-    from citypages.models.mixins import in_city_section
-
     led = CooperationProjectPage.objects.filter(in_city_section(city.translation_key), translation_key__in=project_keys)
     return set(led.values_list("translation_key", flat=True))

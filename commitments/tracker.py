@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from citypages.models import CooperationProjectPage
 from cms.tree import city_path_expression
 
-from .models import ProjectCommitment
+from .models.project_links import ProjectCommitment
 
 
 def status_counts(projects):

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from citypages.admin_forms import PROJECT_FORM_CHECKS_HOOK
 from cms.locale_text import join_list
 
+from .admin_forms import check_served_commitments
 from .models import Commitment, DeclarationPage
 from .rules import projects_serving
 
@@ -31,6 +33,9 @@ def refuse(request, titles, back_to):
         ),
     )
     return redirect("wagtailadmin_explore", back_to.pk)
+
+
+hooks.register(PROJECT_FORM_CHECKS_HOOK, check_served_commitments)
 
 
 @hooks.register("before_delete_page")

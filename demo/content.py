@@ -90,26 +90,30 @@ def _check_exchanges(city, projects_by_key, problems):
         problems.append(f"{where}: has {len(needs)} needs, expected 1 to {MAX_CITY_NEEDS}")
     for kind, items in (("offer", offers), ("need", needs)):
         for position, item in enumerate(items, 1):
-            here = f"{where} {kind} {position}"
-            if item.get("theme") not in THEME_SLUGS:
-                problems.append(f"{here}: unknown theme {item.get('theme')!r}")
-            if item.get("contribution") not in CONTRIBUTIONS:
-                problems.append(f"{here}: bad contribution {item.get('contribution')!r}")
-            project = item.get("project")
-            if kind == "need" and project:
-                problems.append(f"{here}: a need names no project")
-            elif kind == "offer" and item.get("contribution") == "project" and not project:
-                problems.append(f"{here}: a 'project' offer names one of the city's projects")
-            elif kind == "offer" and project and item.get("contribution") != "project":
-                problems.append(f"{here}: only a 'project' offer names a project")
-            elif kind == "offer" and project:
-                lead = projects_by_key.get(project, {}).get("lead_city")
-                if lead is None:
-                    problems.append(f"{here}: unknown project {project!r}")
-                elif lead != city["slug"]:
-                    problems.append(f"{here}: project {project!r} is not the city's own (its lead city is {lead})")
+            _check_exchange(f"{where} {kind} {position}", kind, item, city["slug"], projects_by_key, problems)
     check_texts_of(where, city, offers, "offer_descriptions", DESCRIPTION_LENGTH, problems)
     check_texts_of(where, city, needs, "need_descriptions", DESCRIPTION_LENGTH, problems)
+
+
+def _check_exchange(here, kind, item, city_slug, projects_by_key, problems):
+    """One offer or need: a known theme and contribution; only a 'project' offer names a project, the city's own."""
+    if item.get("theme") not in THEME_SLUGS:
+        problems.append(f"{here}: unknown theme {item.get('theme')!r}")
+    if item.get("contribution") not in CONTRIBUTIONS:
+        problems.append(f"{here}: bad contribution {item.get('contribution')!r}")
+    project = item.get("project")
+    if kind == "need" and project:
+        problems.append(f"{here}: a need names no project")
+    elif kind == "offer" and item.get("contribution") == "project" and not project:
+        problems.append(f"{here}: a 'project' offer names one of the city's projects")
+    elif kind == "offer" and project and item.get("contribution") != "project":
+        problems.append(f"{here}: only a 'project' offer names a project")
+    elif kind == "offer" and project:
+        lead = projects_by_key.get(project, {}).get("lead_city")
+        if lead is None:
+            problems.append(f"{here}: unknown project {project!r}")
+        elif lead != city_slug:
+            problems.append(f"{here}: project {project!r} is not the city's own (its lead city is {lead})")
 
 
 def _check_project_needs(where, project, problems):
@@ -148,23 +152,18 @@ def _check_office(office, problems):
         problems.append(f"office.json: the links {', '.join(OFFICE_LINKS)} are each given to one page")
 
 
-def load_network_data():
-    """Read every data file, check cross-references, and return a ``NetworkData`` or raise ``DemoDataError``."""
-    problems = []
-    data = NetworkData()
-    with (DATA_DIR / "network_cities.csv").open(encoding="utf-8") as handle:
-        rows = {row["slug"]: row for row in csv.DictReader(handle)}
-    data.themes = _read_json("themes.json", problems) or []
-    data.network = _read_json("network.json", problems) or {}
-    data.office = _read_json("office.json", problems) or {}
-    _check_office(data.office, problems)
-    for theme in data.themes:
+def _check_themes(themes, problems):
+    """Only the known themes, each named in every locale."""
+    for theme in themes:
         if theme.get("slug") not in THEME_SLUGS:
             problems.append(f"themes.json: unknown theme {theme.get('slug')!r}")
         for locale in LOCALES:
             if not (theme.get("text", {}).get(locale) or {}).get("name"):
                 problems.append(f"themes.json: {theme.get('slug')} has no name in {locale}")
 
+
+def _read_groups(data, problems):
+    """The group files, each readable JSON; their items go into ``data``, their city profiles are returned by slug."""
     profiles = {}
     for name in GROUP_FILES:
         group = _read_json(name, problems) or {}
@@ -174,7 +173,11 @@ def load_network_data():
         data.projects += group.get("projects", [])
         data.news += group.get("news", [])
         data.events += group.get("events", [])
+    return profiles
 
+
+def _check_cities(data, rows, profiles, problems):
+    """One profile per row of network_cities.csv, with its texts and known twins; merged into ``data.cities``."""
     for slug, row in rows.items():
         profile = profiles.get(slug)
         if profile is None:
@@ -189,15 +192,113 @@ def load_network_data():
     for slug in profiles.keys() - rows.keys():
         problems.append(f"city {slug}: profile for a city missing from network_cities.csv")
 
-    organisation_keys = {org["key"] for org in data.organisations}
-    names = [org["name"] for org in data.organisations]
+
+def _check_organisations(organisations, rows, problems):
+    """Unique names, known types and cities; returns the organisations' keys."""
+    organisation_keys = {org["key"] for org in organisations}
+    names = [org["name"] for org in organisations]
     # seed_network finds an organisation again by its name, so names must be unique.
     problems += [f"organisation name {name!r} is used more than once" for name in set(names) if names.count(name) > 1]
-    for org in data.organisations:
+    for org in organisations:
         if org.get("type") not in ORGANISATION_TYPES:
             problems.append(f"organisation {org['key']}: bad type {org.get('type')!r}")
         if org.get("city") not in rows:
             problems.append(f"organisation {org['key']}: unknown city {org.get('city')!r}")
+    return organisation_keys
+
+
+def _check_project(project, rows, organisation_keys, conferences, problems):
+    """One project: its conference, cities, themes and partners, status, origin, dates, texts and needs."""
+    where = f"project {project['key']}"
+    if project.get("origin") == "conference" and project.get("origin_conference") not in conferences:
+        problems.append(
+            f"{where}: origin is a conference but no event is conference {project.get('origin_conference')!r}"
+        )
+    elif project.get("origin_conference") and project["origin_conference"] not in conferences:
+        problems.append(f"{where}: no event is conference {project['origin_conference']!r}")
+    check_city(where, project, "lead_city", rows, problems)
+    _check_project_references(where, project, rows, organisation_keys, problems)
+    if project.get("status") not in PROJECT_STATUSES:
+        problems.append(f"{where}: bad status {project.get('status')!r}")
+    if project.get("origin") not in ORIGINS:
+        problems.append(f"{where}: bad origin {project.get('origin')!r}")
+    for key in ("start_date", "end_date"):
+        if project.get(key):
+            parse(f"{where} {key}", project[key], date.fromisoformat, problems)
+    _check_project_texts(where, project, problems)
+    _check_project_needs(where, project, problems)
+
+
+def _check_project_references(where, project, rows, organisation_keys, problems):
+    """1 to 3 known themes, real SDGs, partner cities other than the lead, known partner organisations."""
+    if not 1 <= len(project.get("themes", [])) <= 3:
+        problems.append(f"{where}: needs 1 to 3 themes")
+    problems += [f"{where}: unknown theme {t!r}" for t in project.get("themes", []) if t not in THEME_SLUGS]
+    problems += [f"{where}: bad SDG {n!r}" for n in project.get("sdgs", []) if n not in range(1, 18)]
+    problems += [
+        f"{where}: unknown partner city {c!r}"
+        for c in project.get("partner_cities", [])
+        if c not in rows or c == project.get("lead_city")
+    ]
+    problems += [
+        f"{where}: unknown organisation {o!r}"
+        for o in project.get("partner_organisations", [])
+        if o not in organisation_keys
+    ]
+
+
+def _check_project_texts(where, project, problems):
+    """A project's texts, each with one label per key figure and one role per partner organisation."""
+    check_text(where, project, ("title", "summary", "body"), problems, ("en", "fr"))
+    for locale, entry in project.get("text", {}).items():
+        if len(entry.get("key_figure_labels", [])) != len(project.get("key_figures", [])):
+            problems.append(f"{where} [{locale}]: one label per key figure")
+        if len(entry.get("partner_roles", [])) != len(project.get("partner_organisations", [])):
+            problems.append(f"{where} [{locale}]: one partner role per partner organisation")
+
+
+def _check_news(news, rows, project_keys, problems):
+    """One news item: its city, a date in range, known themes, cities and projects, its texts."""
+    where = f"news {news['key']}"
+    check_city(where, news, "city", rows, problems)
+    published = parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
+    if published and not date(2017, 1, 1) <= published <= LATEST_NEWS_DATE:
+        problems.append(f"{where}: date out of range")
+    problems += [f"{where}: unknown theme {t!r}" for t in news.get("themes", []) if t not in THEME_SLUGS]
+    problems += [f"{where}: unknown city {c!r}" for c in news.get("related_cities", []) if c not in rows]
+    problems += [f"{where}: unknown project {p!r}" for p in news.get("related_projects", []) if p not in project_keys]
+    check_text(where, news, ("title", "summary", "body"), problems)
+
+
+def _check_event(event, rows, problems):
+    """One event: its city, a start before its end, known themes, one start per programme item, its texts."""
+    where = f"event {event['key']}"
+    check_city(where, event, "city", rows, problems)
+    start = parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
+    end = parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
+    if start and end and end < start:
+        problems.append(f"{where}: ends before it starts")
+    problems += [f"{where}: unknown theme {t!r}" for t in event.get("themes", []) if t not in THEME_SLUGS]
+    for locale, entry in event.get("text", {}).items():
+        if len(entry.get("programme", [])) != len(event.get("programme_starts", [])):
+            problems.append(f"{where} [{locale}]: one programme start per programme item")
+    check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
+
+
+def load_network_data():
+    """Read every data file, check cross-references, and return a ``NetworkData`` or raise ``DemoDataError``."""
+    problems = []
+    data = NetworkData()
+    with (DATA_DIR / "network_cities.csv").open(encoding="utf-8") as handle:
+        rows = {row["slug"]: row for row in csv.DictReader(handle)}
+    data.themes = _read_json("themes.json", problems) or []
+    data.network = _read_json("network.json", problems) or {}
+    data.office = _read_json("office.json", problems) or {}
+    _check_office(data.office, problems)
+    _check_themes(data.themes, problems)
+    profiles = _read_groups(data, problems)
+    _check_cities(data, rows, profiles, problems)
+    organisation_keys = _check_organisations(data.organisations, rows, problems)
 
     projects_by_key = {project["key"]: project for project in data.projects}
     for city in data.cities:
@@ -210,68 +311,11 @@ def load_network_data():
 
     conferences = {event.get("conference_number") for event in data.events if event.get("is_network_conference")}
     for project in data.projects:
-        where = f"project {project['key']}"
-        if project.get("origin") == "conference" and project.get("origin_conference") not in conferences:
-            problems.append(
-                f"{where}: origin is a conference but no event is conference {project.get('origin_conference')!r}"
-            )
-        elif project.get("origin_conference") and project["origin_conference"] not in conferences:
-            problems.append(f"{where}: no event is conference {project['origin_conference']!r}")
-        check_city(where, project, "lead_city", rows, problems)
-        if not 1 <= len(project.get("themes", [])) <= 3:
-            problems.append(f"{where}: needs 1 to 3 themes")
-        problems += [f"{where}: unknown theme {t!r}" for t in project.get("themes", []) if t not in THEME_SLUGS]
-        problems += [f"{where}: bad SDG {n!r}" for n in project.get("sdgs", []) if n not in range(1, 18)]
-        problems += [
-            f"{where}: unknown partner city {c!r}"
-            for c in project.get("partner_cities", [])
-            if c not in rows or c == project.get("lead_city")
-        ]
-        problems += [
-            f"{where}: unknown organisation {o!r}"
-            for o in project.get("partner_organisations", [])
-            if o not in organisation_keys
-        ]
-        if project.get("status") not in PROJECT_STATUSES:
-            problems.append(f"{where}: bad status {project.get('status')!r}")
-        if project.get("origin") not in ORIGINS:
-            problems.append(f"{where}: bad origin {project.get('origin')!r}")
-        for key in ("start_date", "end_date"):
-            if project.get(key):
-                parse(f"{where} {key}", project[key], date.fromisoformat, problems)
-        check_text(where, project, ("title", "summary", "body"), problems, ("en", "fr"))
-        for locale, entry in project.get("text", {}).items():
-            if len(entry.get("key_figure_labels", [])) != len(project.get("key_figures", [])):
-                problems.append(f"{where} [{locale}]: one label per key figure")
-            if len(entry.get("partner_roles", [])) != len(project.get("partner_organisations", [])):
-                problems.append(f"{where} [{locale}]: one partner role per partner organisation")
-        _check_project_needs(where, project, problems)
-
+        _check_project(project, rows, organisation_keys, conferences, problems)
     for news in data.news:
-        where = f"news {news['key']}"
-        check_city(where, news, "city", rows, problems)
-        published = parse(f"{where} date", news.get("date"), date.fromisoformat, problems)
-        if published and not date(2017, 1, 1) <= published <= LATEST_NEWS_DATE:
-            problems.append(f"{where}: date out of range")
-        problems += [f"{where}: unknown theme {t!r}" for t in news.get("themes", []) if t not in THEME_SLUGS]
-        problems += [f"{where}: unknown city {c!r}" for c in news.get("related_cities", []) if c not in rows]
-        problems += [
-            f"{where}: unknown project {p!r}" for p in news.get("related_projects", []) if p not in project_keys
-        ]
-        check_text(where, news, ("title", "summary", "body"), problems)
-
+        _check_news(news, rows, project_keys, problems)
     for event in data.events:
-        where = f"event {event['key']}"
-        check_city(where, event, "city", rows, problems)
-        start = parse(f"{where} start", event.get("start"), datetime.fromisoformat, problems)
-        end = parse(f"{where} end", event.get("end"), datetime.fromisoformat, problems)
-        if start and end and end < start:
-            problems.append(f"{where}: ends before it starts")
-        problems += [f"{where}: unknown theme {t!r}" for t in event.get("themes", []) if t not in THEME_SLUGS]
-        for locale, entry in event.get("text", {}).items():
-            if len(entry.get("programme", [])) != len(event.get("programme_starts", [])):
-                problems.append(f"{where} [{locale}]: one programme start per programme item")
-        check_text(where, event, ("title", "summary", "venue"), problems, ("en", "fr"))
+        _check_event(event, rows, problems)
 
     data.declarations = _read_json("declarations.json", problems) or {}
     _check_declarations(data.declarations, rows, projects_by_key, conferences, problems)

@@ -32,8 +32,17 @@ def translatable_strings(entry):
 
 
 def check_text(where, item, required, problems, required_locales=()):
+    """Texts in the source and required locales, every entry's required fields filled, each shaped like the
+    source's."""
     texts = item.get("text") or {}
     source = item.get("source_locale")
+    _check_text_fields(where, texts, source, required, required_locales, problems)
+    if source in texts:
+        _check_text_shapes(where, texts, source, problems)
+
+
+def _check_text_fields(where, texts, source, required, required_locales, problems):
+    """A text entry in the source and every required locale, only known locales, no empty required field."""
     for locale in (source, *required_locales):
         if locale and locale not in texts:
             problems.append(f"{where}: no text in {locale!r}")
@@ -44,16 +53,19 @@ def check_text(where, item, required, problems, required_locales=()):
         for key in required:
             if not entry.get(key):
                 problems.append(f"{where} [{locale}]: {key!r} is empty")
-    if source in texts:
-        reference = translatable_strings(texts[source])
-        for locale, entry in texts.items():
-            strings = translatable_strings(entry)
-            for key, values in reference.items():
-                if len(strings.get(key, [])) != len(values):
-                    problems.append(f"{where} [{locale}]: {key!r} has another shape than the source")
-            for key in ("body", "results"):
-                if key in entry and block_shape(entry[key]) != block_shape(texts[source].get(key, [])):
-                    problems.append(f"{where} [{locale}]: {key!r} blocks differ from the source")
+
+
+def _check_text_shapes(where, texts, source, problems):
+    """Every entry has as many strings per field as the source's, and the same block types in its StreamFields."""
+    reference = translatable_strings(texts[source])
+    for locale, entry in texts.items():
+        strings = translatable_strings(entry)
+        for key, values in reference.items():
+            if len(strings.get(key, [])) != len(values):
+                problems.append(f"{where} [{locale}]: {key!r} has another shape than the source")
+        for key in ("body", "results"):
+            if key in entry and block_shape(entry[key]) != block_shape(texts[source].get(key, [])):
+                problems.append(f"{where} [{locale}]: {key!r} blocks differ from the source")
 
 
 def check_city(where, item, city_key, rows, problems):

@@ -6,7 +6,10 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from citypages.models import CityIndexPage
 from cms.tree import SECTION_INDEX_DEPTH
+from commitments.models import DeclarationIndexPage
+from home.models import HomePage, NetworkSettings
 from pagecache.fragments import for_generation
 
 # When the default site has no name in Wagtail's settings (never the host name, "localhost").
@@ -15,9 +18,6 @@ OFFICE_PAGES = ("about_page", "legal_notice_page", "privacy_page")
 
 
 def _navigation():
-    from citypages.models import CityIndexPage
-    from commitments.models import DeclarationIndexPage
-    from home.models import HomePage, NetworkSettings
 
     try:
         locale = Locale.objects.get_for_language(get_language())

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from citypages.models import CooperationProjectPage, EventPage, NewsPage, Theme
+from matching.views import find_partners
 from pagecache.fragments import for_generation
 
 THEME_LISTING_LENGTH = 12
@@ -60,8 +61,6 @@ class NetworkRoutesMixin(RoutablePageMixin):
 
     @path("partners/", name="find_partners")
     def find_partners_view(self, request):
-        from matching.views import find_partners  # matching reads citypages' models, which this module imports
-
         return find_partners(request, self)
 
     @path("conferences/", name="conferences")

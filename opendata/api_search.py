@@ -19,7 +19,8 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 
 from search.extract import INDEXED_TYPES
-from search.service import LANGUAGE_NAMES, MAX_QUERY_LENGTH, SearchRequest, clean_query, search
+from search.facets import LANGUAGE_NAMES
+from search.service import MAX_QUERY_LENGTH, SearchRequest, clean_query, search
 
 MAX_SEARCH_WORDS = 50
 # The text search of the pages API finds at most this many items (each in every language it was asked for);

@@ -17,7 +17,7 @@ from redis.exceptions import RedisError
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
 CHANNEL = "pagecache:generations"  # where each new generation is published (``local``: processes that listen)
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("citynet.pagecache")
 # The generation a request renders from: read once per request (the middleware's ``request_scope``), not once per
 # kept part (a city page keeps a dozen). A Local, not a global: each thread or task of a server has its own request.
 _in_request = Local()

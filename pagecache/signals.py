@@ -10,6 +10,7 @@ and unpublished pages by a background task (``pagecache.tasks``).
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import bump
@@ -64,8 +65,6 @@ def page_saved(instance, update_fields=None, **kwargs):
 
 
 def connect():
-    from wagtail.models import Page
-
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
     # The CDN in front, if any, in the background (pagecache/tasks.py); our own cache is made stale above, at once:

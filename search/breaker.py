@@ -21,7 +21,7 @@ from contextlib import suppress
 from django.conf import settings
 from django.core.cache import cache
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("citynet.search")
 CLOSED = (0, None)  # (consecutive failures, time it opened or its probe started)
 
 

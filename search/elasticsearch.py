@@ -22,9 +22,10 @@ from django.conf import settings
 from elastic_transport import Transport, TransportError
 
 from .breaker import CircuitBreaker
+from .facets import FACETS, FACETS_BY_NAME
 from .normalise import index_tokens
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("citynet.search")
 breaker = CircuitBreaker("Elasticsearch", "ELASTICSEARCH_BREAKER_FAILURES", "ELASTICSEARCH_BREAKER_COOLDOWN")
 
 ALIAS = "citynet-search"
@@ -42,15 +43,7 @@ LANGUAGE_ANALYZERS = {
     "zh-hans": "cjk",
     "th": "thai",
 }
-FACET_FIELDS = {
-    "type": "kind",
-    "city": "city_key",
-    "country": "country",
-    "theme": "themes",
-    "status": "status",
-    "year": "year",
-    "language": "languages",
-}
+FACET_FIELDS = {facet.name: facet.field for facet in FACETS}
 
 
 def field_suffix(language):
@@ -84,13 +77,7 @@ def index_settings():
                 "translation_key": {"type": "keyword"},
                 "language": {"type": "keyword"},
                 "original_language": {"type": "keyword"},
-                "languages": {"type": "keyword"},
-                "kind": {"type": "keyword"},
-                "city_key": {"type": "keyword"},
-                "country": {"type": "keyword"},
-                "themes": {"type": "keyword"},
-                "status": {"type": "keyword"},
-                "year": {"type": "keyword"},
+                **{facet.field: {"type": "keyword"} for facet in FACETS},
                 "date": {"type": "date"},
                 "tokens_title": {"type": "text", "analyzer": "normalised_tokens", "position_increment_gap": 100},
                 "tokens_body": {"type": "text", "analyzer": "normalised_tokens", "position_increment_gap": 100},
@@ -98,6 +85,14 @@ def index_settings():
             },
         },
     }
+
+
+def _document_value(facet, stored):
+    """A facet's value in the document: a list for a facet of several values, None for none."""
+    if isinstance(stored, uuid.UUID):
+        stored = stored.hex
+    values = facet.values_of(str(stored) if stored else "")
+    return list(values) if facet.several else (values[0] if values else None)
 
 
 def document(entry):
@@ -108,13 +103,7 @@ def document(entry):
         "translation_key": entry.translation_key.hex,
         "language": entry.language,
         "original_language": entry.original_language,
-        "languages": entry.languages.split(),
-        "kind": entry.kind,
-        "city_key": entry.city_key.hex if entry.city_key else None,
-        "country": entry.country or None,
-        "themes": entry.themes.split(),
-        "status": entry.status or None,
-        "year": str(entry.year) if entry.year else None,
+        **{facet.field: _document_value(facet, getattr(entry, facet.field)) for facet in FACETS},
         "date": entry.date.isoformat() if entry.date else None,
         "tokens_title": " ".join(index_tokens(entry.title)),
         "tokens_body": " ".join(index_tokens(body)),
@@ -128,18 +117,19 @@ def _filter_clauses(filters, language, skip=None):
     for name, values in filters.items():
         if name == skip:
             continue
-        if name == "language":
+        field = FACETS_BY_NAME[name].field
+        if FACETS_BY_NAME[name].shown_language:
             # An item is read in the visitor's language when it has it, else in its original language.
-            shown = [{"term": {"languages": language}}] if language in values else []
+            shown = [{"term": {field: language}}] if language in values else []
             original = {
                 "bool": {
-                    "must_not": {"term": {"languages": language}},
+                    "must_not": {"term": {field: language}},
                     "filter": {"terms": {"original_language": sorted(values)}},
                 }
             }
             clauses.append({"bool": {"should": [*shown, original], "minimum_should_match": 1}})
         else:
-            clauses.append({"terms": {FACET_FIELDS[name]: sorted(values)}})
+            clauses.append({"terms": {field: sorted(values)}})
     return clauses
 
 
@@ -168,14 +158,15 @@ def query_body(
     should.append({"term": {"language": {"value": language, "boost": 0.01}}})
     aggregations = {"items": {"cardinality": {"field": "translation_key"}}}
     items = {"items": {"cardinality": {"field": "translation_key"}}}
-    for name, field in FACET_FIELDS.items():
-        if name == "language":  # the language an item is shown in: the visitor's if it has it, else its original
-            aggregations["facet_language"] = {
+    for facet in FACETS:
+        name, field = facet.name, facet.field
+        if facet.shown_language:  # the language an item is shown in: the visitor's if it has it, else its original
+            aggregations[f"facet_{name}"] = {
                 "filter": {"bool": {"filter": _filter_clauses(filters, language, skip=name)}},
                 "aggs": {
-                    "visitors": {"filter": {"term": {"languages": language}}, "aggs": items},
+                    "visitors": {"filter": {"term": {field: language}}, "aggs": items},
                     "originals": {
-                        "filter": {"bool": {"must_not": {"term": {"languages": language}}}},
+                        "filter": {"bool": {"must_not": {"term": {field: language}}}},
                         "aggs": {
                             "values": {"terms": {"field": "original_language", "size": FACET_SIZE}, "aggs": items}
                         },
@@ -214,9 +205,10 @@ def query_body(
 def facet_counts(aggregations, language):
     """{facet name: {value: number of items}} from a response's aggregations."""
     counts = {}
-    for name in FACET_FIELDS:
+    for declared in FACETS:
+        name = declared.name
         facet = aggregations[f"facet_{name}"]
-        if name == "language":
+        if declared.shown_language:
             values = {language: facet["visitors"]["items"]["value"]} if facet["visitors"]["items"]["value"] else {}
             for bucket in facet["originals"]["values"]["buckets"]:
                 values[bucket["key"]] = values.get(bucket["key"], 0) + bucket["items"]["value"]
@@ -262,7 +254,7 @@ class GuardedTransport(Transport):
 
 
 def client(guarded=True):
-    from elasticsearch import Elasticsearch
+    from elasticsearch import Elasticsearch  # noqa: PLC0415  (loaded only where Elasticsearch is configured)
 
     return Elasticsearch(
         settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT,
@@ -272,7 +264,7 @@ def client(guarded=True):
 
 def rebuild(entries_batches):
     """Fill a new index from batches of entries, then point the alias at it in one step and drop the old one."""
-    from elasticsearch.helpers import bulk
+    from elasticsearch.helpers import bulk  # noqa: PLC0415  (as above)
 
     es = client(guarded=False)
     name = f"{ALIAS}-{time.strftime('%Y%m%d%H%M%S')}"
@@ -295,7 +287,7 @@ def replace(keys, entries):
     """Make the index hold exactly ``entries`` for the items with these translation keys: index them, then drop
     the items' other documents (copies deleted, unpublished or no longer readable). True when Elasticsearch took
     the change; False when it was not reached, failed or was overloaded (the caller keeps the items queued)."""
-    from elasticsearch.helpers import bulk
+    from elasticsearch.helpers import bulk  # noqa: PLC0415  (as above)
 
     es = client()
     kept = [str(entry.pk) for entry in entries]

@@ -14,14 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from citypages.countries import country_name
-from citypages.lifecycle import statuses_in_order
-from citypages.models import CityPage, CooperationProjectPage, Theme
-
 from . import elasticsearch
+from .facets import FACET_NAMES, FACETS
+from .facets import city_names as facet_city_names
 from .highlight import snippet
 from .models import FacetSignature, SearchEntry
 from .normalise import highlight_terms, query_terms
@@ -31,10 +28,8 @@ MAX_QUERY_LENGTH = 200  # longer queries are cut (documented in the README), nev
 RESULTS_PER_PAGE = 20
 MIN_COMPLETED_PREFIX = 3  # a shorter start of a word matches too many words to mean one
 MAX_PAGE = 1000
-FACETS = ("type", "city", "country", "theme", "status", "year", "language")
 SORTS = ("relevance", "date")
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("citynet.search")
 
 
 class InvalidSearch(ValueError):
@@ -50,27 +45,6 @@ def clean_query(raw):
     """Control characters (null bytes included) become spaces; the query is cut to ``MAX_QUERY_LENGTH``."""
     printable = "".join(ch if ch.isprintable() else " " for ch in raw or "")
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
-
-
-def _valid_uuid(value):
-    try:
-        return uuid.UUID(value).hex
-    except ValueError:
-        return None
-
-
-# The stored statuses and the one derived from the dates, which the index holds (search.extract).
-PROJECT_STATUSES = dict(statuses_in_order(CooperationProjectPage.Status.choices))
-
-VALIDATORS = {
-    "type": lambda value: value if value in SearchEntry.Kind.values else None,
-    "city": _valid_uuid,
-    "country": lambda value: value.upper() if len(value) == 2 and value.isalpha() else None,
-    "theme": lambda value: value if value and len(value) <= 100 and value.replace("-", "").isalnum() else None,
-    "status": lambda value: value if value in PROJECT_STATUSES else None,
-    "year": lambda value: value if value.isdigit() and 1900 <= int(value) <= 2100 else None,
-    "language": lambda value: value if value in LANGUAGE_NAMES else None,
-}
 
 
 @dataclass
@@ -91,10 +65,10 @@ class SearchRequest:
         else are dropped and listed in ``dropped`` (the page says so)."""
         dropped = []
         filters = {}
-        for name in FACETS:
-            values = set()
+        for facet in FACETS:
+            name, values = facet.name, set()
             for raw in params.getlist(name):
-                value = VALIDATORS[name](raw.strip()[:100])
+                value = facet.clean(raw.strip()[:100])
                 if value is None:
                     if strict:
                         raise InvalidSearch(name, raw)
@@ -169,17 +143,13 @@ class _Signature:
     __slots__ = ("values", "kind", "city", "language", "original_language")
 
     def __init__(self, row, language):
-        kind, city, country, themes, status, year, languages, original = row
-        self.kind, self.city, self.original_language = kind, city, original
-        self.language = language if f" {language} " in languages else original
-        self.values = (
-            frozenset((kind,)),
-            frozenset((city,)) if city else EMPTY,
-            frozenset((country,)) if country else EMPTY,
-            frozenset(themes.split()) if themes else EMPTY,
-            frozenset((status,)) if status else EMPTY,
-            frozenset((year,)) if year else EMPTY,
-            frozenset((self.language,)),
+        *stored, original = row
+        fields = dict(zip((facet.field for facet in FACETS), stored, strict=True))
+        self.kind, self.city, self.original_language = fields["kind"], fields["city_key"], original
+        self.language = language if f" {language} " in fields["languages"] else original
+        self.values = tuple(
+            frozenset((self.language,)) if facet.shown_language else frozenset(facet.values_of(fields[facet.field]))
+            for facet in FACETS
         )
 
     def failing(self, active):
@@ -187,12 +157,11 @@ class _Signature:
         return [position for position, wanted in active if not self.values[position] & wanted]
 
 
-FACET_INDEX = {name: position for position, name in enumerate(FACETS)}
-EMPTY = frozenset()
+FACET_INDEX = {name: position for position, name in enumerate(FACET_NAMES)}
 
 
 def _signatures(language):
-    fields = ("pk", "kind", "city_key", "country", "themes", "status", "year", "languages", "original_language")
+    fields = ("pk", *(facet.field for facet in FACETS), "original_language")
     return {row[0]: _Signature(row[1:], language) for row in FacetSignature.objects.values_list(*fields)}
 
 
@@ -212,7 +181,7 @@ def _count(signature_counts, signatures, filters):
     """Per facet, the counts of its values among the items passing every *other* filter (so choosing a value
     gives as many results as its count said), from the number of matched items per signature; and the number
     of items passing every filter."""
-    counters = [Counter() for _name in FACETS]
+    counters = [Counter() for _facet in FACETS]
     active = _active(filters)
     total = 0
     for signature_id, count in signature_counts.items():
@@ -226,7 +195,7 @@ def _count(signature_counts, signatures, filters):
         elif len(failing) == 1:
             for value in values[failing[0]]:
                 counters[failing[0]][value] += count
-    return total, dict(zip(FACETS, counters, strict=True))
+    return total, dict(zip(FACET_NAMES, counters, strict=True))
 
 
 def search(request):
@@ -315,7 +284,7 @@ def _results(items, signatures, request):
         page.translation_key.hex: page
         for page in Page.objects.live().filter(translation_key__in=keys, locale__language_code=request.language)
     }
-    city_names = _city_names({signatures[item.signature].city for item in items}, request.language)
+    city_names = facet_city_names({signatures[item.signature].city for item in items}, request.language)
     terms = highlight_terms(request.query)
     results = []
     for item in items:
@@ -342,59 +311,22 @@ def _results(items, signatures, request):
     return results
 
 
-def _city_names(keys, language):
-    keys = [uuid.UUID(key) for key in keys if key]
-    names = {}
-    for key, code, title in CityPage.objects.filter(translation_key__in=keys).values_list(
-        "translation_key", "locale__language_code", "title"
-    ):
-        if code == language or key.hex not in names:
-            names[key.hex] = title
-    return names
-
-
-def _theme_names(slugs, language):
-    names = {}
-    for slug, code, name in Theme.objects.filter(slug__in=slugs).values_list("slug", "locale__language_code", "name"):
-        if code == language or slug not in names:
-            names[slug] = name
-    return names
-
-
 def _facet_values(counts, request):
-    labels = {
-        "type": {value: str(label) for value, label in SearchEntry.Kind.choices},
-        "status": {value: str(label) for value, label in PROJECT_STATUSES.items()},
-        "language": LANGUAGE_NAMES,
-        "city": _city_names(set(counts["city"]), request.language),
-        "theme": _theme_names(set(counts["theme"]), request.language),
-        "country": {code: country_name(code) for code in counts["country"]},
-    }
     facets = {}
-    for name in FACETS:
+    for facet in FACETS:
+        labels = facet.value_labels(set(counts[facet.name]), request.language)
         values = [
             FacetValue(
                 value=value,
-                label=str(labels.get(name, {}).get(value, value)),
+                label=str(labels.get(value, value)),
                 count=count,
-                selected=value in request.filters.get(name, ()),
+                selected=value in request.filters.get(facet.name, ()),
             )
-            for value, count in counts[name].items()
+            for value, count in counts[facet.name].items()
         ]
-        if name == "year":
-            values.sort(key=lambda facet: facet.value, reverse=True)
+        if facet.newest_first:
+            values.sort(key=lambda value: value.value, reverse=True)
         else:
-            values.sort(key=lambda facet: (-facet.count, facet.label))
-        facets[name] = values
+            values.sort(key=lambda value: (-value.count, value.label))
+        facets[facet.name] = values
     return facets
-
-
-FACET_LABELS = {
-    "type": _("Type"),
-    "city": _("City"),
-    "country": _("Country"),
-    "theme": _("Theme"),
-    "status": _("Project status"),
-    "year": _("Year"),
-    "language": _("Language"),
-}

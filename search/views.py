@@ -13,10 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .autocomplete import suggestions
+from .facets import FACET_NAMES, FACETS_BY_NAME, LANGUAGE_NAMES
 from .service import (
-    FACET_LABELS,
-    FACETS,
-    LANGUAGE_NAMES,
     MAX_QUERY_LENGTH,
     InvalidSearch,
     SearchRequest,
@@ -59,17 +57,17 @@ def _correction(search_request, response):
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET, _language(request))
     response = search(search_request)
-    params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACETS) if request.GET.getlist(key)}
+    params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACET_NAMES) if request.GET.getlist(key)}
     params["q"] = [search_request.query] if search_request.query else []
     facets = []
-    for name in FACETS:
+    for name in FACET_NAMES:
         values = []
         for facet in response.facets[name]:
             chosen = set(search_request.filters.get(name, ()))
             toggled = sorted(chosen - {facet.value} if facet.selected else chosen | {facet.value})
             values.append({"facet": facet, "url": _url(params, **{name: toggled or None, "page": None})})
         if values:
-            facets.append({"name": name, "label": FACET_LABELS[name], "values": values})
+            facets.append({"name": name, "label": FACETS_BY_NAME[name].label, "values": values})
     context = {
         "search_query": search_request.query,
         "response": response,

@@ -365,6 +365,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "text"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # Every module of the project logs under "citynet.<concern>" (citynet.search, citynet.contact, citynet.errors,
+        # citynet.health, citynet.operations, citynet.pagecache): one logger configures them all
+        # (tests/cms/test_logging_config.py).
         "citynet": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # A line per request in production (settings/production.py); here only the slow ones.
         "citynet.requests": {"handlers": ["console"], "level": "WARNING", "propagate": False},

@@ -49,7 +49,3 @@ class TranslationPublication(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.translated_segments}/{self.total_segments}"
-
-    @property
-    def is_translated(self):
-        return self.translated_segments > 0

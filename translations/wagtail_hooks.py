@@ -1,27 +1,23 @@
-"""Admin entry points of the translation workflow: the report, the per-language listings, the submission screens."""
+"""Admin entry points of the translation workflow: the submission screens and their guards, the dashboard panel.
+
+The screens that list the city sections' content with its translations (the report, the per-language listings, the
+translator's dashboard panel) are citypages' (``citypages.translation_*``): they list its page types, and this app
+stands below it.
+"""
 
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail_localize.models import Translation
 
 from cms.locale_text import join_list
 
 from . import deletion, guards
-from .dashboard import TranslationWorkPanel, translator_locales
-from .listings import CityContentGroup
 from .missing import untranslated_fields
 from .po_upload import upload_translation_po_file
-from .report import TranslationReportView
 from .submission import TeamPageTranslationView, TeamSnippetTranslationView
 from .updates import TeamUpdateTranslationsView
-
-
-@hooks.register("register_admin_urls")
-def register_report_url():
-    return [path("reports/translations-by-city/", TranslationReportView.as_view(), name="translations_by_city")]
 
 
 @hooks.register("register_admin_urls")
@@ -61,16 +57,6 @@ def refuse_publishing_aliases_in_bulk(request, action_type, objects, action):
     return guards.refuse_publishing_aliases_in_bulk(request, action_type, objects, action)
 
 
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
-    return MenuItem(_("Translations by city"), reverse("translations_by_city"), icon_name="site", order=710)
-
-
-@hooks.register("register_admin_viewset")
-def register_city_content_listings():
-    return CityContentGroup()
-
-
 # Deleting an original keeps or deletes its copies in other languages (translations.deletion). Ordered after the
 # other apps' hooks: a hook that refuses returns its response inside the view's transaction, which then commits,
 # so copies must not have been relinked before a refusal.
@@ -82,13 +68,6 @@ def keep_or_delete_copies_in_other_languages(request, page):
 @hooks.register("before_bulk_action", order=100)
 def keep_copies_in_other_languages_in_bulk(request, action_type, objects, action):
     return deletion.before_bulk_delete(request, action_type, objects, action)
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_work_panel(request, panels):
-    locales = translator_locales(request.user)
-    if locales:
-        panels.append(TranslationWorkPanel(locales))
 
 
 @hooks.register("before_edit_page", order=-1)

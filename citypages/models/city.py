@@ -20,8 +20,11 @@ from citypages.permissions import CityPagePermissionTester
 from cms.pages import CityNetPage
 from pagecache.fragments import for_generation
 
+from .event import EventPage
 from .mixins import live_count_by_city
+from .news import NewsPage
 from .partnering import in_page_language
+from .project import CooperationProjectPage
 
 
 class CityIndexPage(CityNetPage):
@@ -41,7 +44,7 @@ class CityIndexPage(CityNetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from citypages.forms import CityFilterForm
+        from citypages.forms import CityFilterForm  # noqa: PLC0415  (the form's choices read CityPage)
 
         # The tree's cities and their counts, kept for the content generation. Filters by continent, country and
         # role (?continent=europe&country=FR&role=founder) take their options and counts from them, and filter
@@ -56,10 +59,6 @@ class CityIndexPage(CityNetPage):
 
     def cities_with_counts(self):
         """The live cities of this index, each with the number of its live projects, news items and events."""
-        from .event import EventPage
-        from .news import NewsPage
-        from .project import CooperationProjectPage
-
         cities = list(CityPage.objects.child_of(self).live().order_by("title"))
         projects, news, events = (
             live_count_by_city(model, self.locale_id) for model in (CooperationProjectPage, NewsPage, EventPage)
@@ -275,10 +274,6 @@ class CityPage(CityNetPage):
 
     def section_content(self):
         """The city's projects, latest news and events, twin cities, offers and needs, as lists."""
-        from .event import EventPage
-        from .news import NewsPage
-        from .project import CooperationProjectPage
-
         return {
             "projects": list(
                 CooperationProjectPage.objects.child_of(self).live().with_original_language().order_by("title")

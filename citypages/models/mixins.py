@@ -11,6 +11,8 @@ from pagecache.fragments import for_generation
 from pagecache.restrictions import private_sections_q
 from translations.state import original_language
 
+from .snippets import Theme
+
 
 class CitySectionQuerySet(PageQuerySet):
     def private_q(self):
@@ -70,7 +72,7 @@ class CitySectionMixin:
 
     @cached_property
     def city(self):
-        from .city import CityPage
+        from .city import CityPage  # noqa: PLC0415  (city.py imports this module)
 
         return CityPage.objects.ancestor_of(self).first()
 
@@ -86,8 +88,6 @@ class CitySectionMixin:
 
     def localized_themes(self):
         """The page's themes in its own locale, in one query (theme links point at one locale's copy)."""
-        from .snippets import Theme
-
         keys = self.page_themes.values_list("theme__translation_key", flat=True)
         return Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name")
 
@@ -113,6 +113,6 @@ def localized_pages(translation_keys, locale_id):
     Relations between pages are synchronised across locales (wagtail-localize keeps page links pointing at
     the source copy), so listings resolve them to the reader's locale by translation key, in one query.
     """
-    from .city import CityPage
+    from .city import CityPage  # noqa: PLC0415  (city.py imports this module)
 
     return CityPage.objects.live().filter(locale_id=locale_id, translation_key__in=translation_keys).order_by("title")

@@ -14,6 +14,7 @@ from citypages.blocks import BodyStreamBlock
 from cms.pages import CityNetPage
 
 from .mixins import CitySectionMixin, CitySectionPageManager, ThemeLink, localized_pages
+from .project import CooperationProjectPage
 
 
 class NewsPage(CitySectionMixin, CityNetPage):
@@ -50,8 +51,6 @@ class NewsPage(CitySectionMixin, CityNetPage):
         verbose_name_plural = _("news items")
 
     def related_content(self):
-        from .project import CooperationProjectPage
-
         city_keys = self.related_cities.values_list("city__translation_key", flat=True)
         project_keys = self.related_projects.values_list("project__translation_key", flat=True)
         return {

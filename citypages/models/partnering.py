@@ -13,6 +13,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 
+from .snippets import Theme
+
 
 class Contribution(models.TextChoices):
     """What one city can bring another on a theme."""
@@ -108,8 +110,7 @@ def in_page_language(page, exchanges):
     Links from a translated page's children point at the source copies (wagtail-localize keeps them so); the
     reader's copies are found by translation key, in one query per kind.
     """
-    from .project import CooperationProjectPage
-    from .snippets import Theme
+    from .project import CooperationProjectPage  # noqa: PLC0415  (project.py -> mixins.py -> city.py -> this module)
 
     exchanges = list(exchanges)
     theme_keys = {exchange.theme.translation_key for exchange in exchanges}

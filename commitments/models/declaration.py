@@ -16,8 +16,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
+from citypages.models.lineage import in_locale
+from citypages.models.mixins import localized_pages
 from cms.pages import CityNetPage
 from commitments.admin_forms import DeclarationPageForm
+from commitments.tracker import declaration_progress, declaration_totals
 
 
 class DeclarationIndexPage(CityNetPage):
@@ -36,8 +39,6 @@ class DeclarationIndexPage(CityNetPage):
         verbose_name_plural = _("declaration indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from commitments.tracker import declaration_totals
-
         context = super().get_context(request, *args, **kwargs)
         declarations = list(
             DeclarationPage.objects.child_of(self)
@@ -100,18 +101,12 @@ class DeclarationPage(CityNetPage):
 
     def signatory_cities(self):
         """The signatory cities' live copies in this page's language, by name (one query)."""
-        from citypages.models.mixins import localized_pages
-
         return localized_pages(self.signatories.values_list("city__translation_key", flat=True), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from commitments.tracker import declaration_progress
-
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = declaration_progress(self)
         if self.conference_id:
-            from citypages.models.lineage import in_locale
-
             context["conference"] = in_locale(self.conference, self.locale_id)
         return context
 

@@ -22,7 +22,7 @@ def commitment_choices():
     """The live declarations' commitments, grouped by declaration, named in the admin user's language where the
     declaration has a copy in it (it has in a synchronised tree), else in its own. Evaluated per form, so a new
     declaration is offered without a restart; a declaration still in draft is not offered."""
-    from .declaration import DeclarationPage
+    from .declaration import DeclarationPage  # noqa: PLC0415  (declaration.py -> tracker.py -> this module)
 
     active = Locale.get_active()
     live = DeclarationPage.objects.live()
@@ -81,7 +81,7 @@ class ProjectCommitment(Orderable):
         verbose_name_plural = _("commitments served")
 
     def __str__(self):
-        from .declaration import Commitment
+        from .declaration import Commitment  # noqa: PLC0415  (declaration.py -> tracker.py -> this module)
 
         commitment = Commitment.objects.filter(translation_key=self.commitment).first()
         return str(commitment) if commitment else str(self.commitment)

@@ -51,8 +51,8 @@ def test_a_page_knows_the_city_whose_section_holds_it(network_tree):
     news = NewsPageFactory(parent=city)
 
     assert city.depth == CITY_PAGE_DEPTH
-    assert city.city_path == project.city_path == news.city_path == city.path
+    assert city.city_section_path == project.city_section_path == news.city_section_path == city.path
     assert city_path_of(project.path) == city.path
     assert city.is_in_city_section and project.is_in_city_section
-    assert not network_tree.home.is_in_city_section and network_tree.home.city_path is None
-    assert network_tree.city_index.city_path is None
+    assert not network_tree.home.is_in_city_section and network_tree.home.city_section_path is None
+    assert network_tree.city_index.city_section_path is None

@@ -82,7 +82,7 @@ def test_facet_counts_read_the_language_the_visitor_gets():
 def test_unreachable_elasticsearch_falls_back_to_the_database(searchable, settings, caplog):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
     settings.ELASTICSEARCH_TIMEOUT = 0.5
-    with caplog.at_level("WARNING", logger="search.service"):
+    with caplog.at_level("WARNING", logger="citynet.search"):
         response = search(SearchRequest(query="querétaro", language="es"))
     assert "Autobuses eléctricos para Querétaro" in [result.title for result in response.results]
     assert "Elasticsearch unavailable" in caplog.text

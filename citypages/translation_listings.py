@@ -13,13 +13,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail_localize.models import Translation
 
-from citypages.models import CityPage, CooperationProjectPage, EventPage, NewsPage
+from translations.status import start_translation_url, statuses_for
 
-from .status import start_translation_url, statuses_for
+from .models import CityPage, CooperationProjectPage, EventPage, NewsPage
 
 
 class LanguagesColumn(Column):
-    cell_template_name = "translations/admin/languages_cell.html"
+    cell_template_name = "citypages/admin/translation_languages_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)

@@ -15,10 +15,19 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from citypages.models import CityPage
 from cms.tree import CITY_PAGE_DEPTH, city_path_expression
+from translations.status import (
+    IN_PROGRESS,
+    LABELS,
+    MISSING,
+    NEEDS_WORK,
+    OUT_OF_DATE,
+    SYMBOLS,
+    start_translation_url,
+    statuses_for,
+)
 
-from .status import IN_PROGRESS, LABELS, MISSING, NEEDS_WORK, OUT_OF_DATE, SYMBOLS, start_translation_url, statuses_for
+from .models import CityPage
 
 
 def section_originals(city_key=None):
@@ -61,7 +70,7 @@ def city_names_in(language_code):
 
 
 class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "translations/admin/report.html"
+    template_name = "citypages/admin/translation_report.html"
     page_title = _("Translations by city")
     header_icon = "site"
 

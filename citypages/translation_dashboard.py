@@ -2,17 +2,18 @@
 
 wagtail-localize's dashboard shows nothing to a translator, and its Translations report lists translation records
 only: a page nobody has started translating (an alias in the translator's tree) appears nowhere. This panel
-starts from every page of the cities' sections (``report.section_originals``), as the report by city does.
+starts from every page of the cities' sections (``translation_report.section_originals``), as the report by city does.
 """
 
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
-from .missing import untranslated_fields
-from .models import TranslatorTeam
-from .report import city_names_in, section_originals, work_row
-from .status import IN_PROGRESS, MISSING, OUT_OF_DATE, UNTRANSLATED_TEXT, statuses_for
+from translations.missing import untranslated_fields
+from translations.models import TranslatorTeam
+from translations.status import IN_PROGRESS, MISSING, OUT_OF_DATE, UNTRANSLATED_TEXT, statuses_for
+
+from .translation_report import city_names_in, section_originals, work_row
 
 PANEL_ROWS = 10
 # Out-of-date translations first: readers already get them, with stale text.
@@ -26,7 +27,7 @@ def translator_locales(user):
 class TranslationWorkPanel(Component):
     name = "translation_work"
     order = 40
-    template_name = "translations/translation_work_panel.html"
+    template_name = "citypages/admin/translation_work_panel.html"
 
     def __init__(self, locales):
         self.locales = locales
