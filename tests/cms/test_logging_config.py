@@ -18,7 +18,8 @@ def module_loggers():
     for app in APPS:
         package = importlib.import_module(app)
         for module_info in pkgutil.walk_packages(package.__path__, f"{app}."):
-            if ".migrations" in module_info.name:
+            # cms.wsgi sets Django up again, which would configure logging a second time for the rest of the run.
+            if ".migrations" in module_info.name or module_info.name == "cms.wsgi":
                 continue
             module = importlib.import_module(module_info.name)
             for value in vars(module).values():
