@@ -67,7 +67,10 @@ def search_page(request):
             toggled = sorted(chosen - {facet.value} if facet.selected else chosen | {facet.value})
             values.append({"facet": facet, "url": _url(params, **{name: toggled or None, "page": None})})
         if values:
-            facets.append({"name": name, "label": FACETS_BY_NAME[name].label, "values": values})
+            declared = FACETS_BY_NAME[name]
+            facets.append(
+                {"name": name, "label": declared.label, "values": values, "languages": declared.shown_language}
+            )
     context = {
         "search_query": search_request.query,
         "response": response,
