@@ -2,8 +2,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
-NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
+# Two sets, each with its own stamps (named after the files' digests, so an edited file reinstalls): what production
+# runs (requirements.txt, npm packages without devDependencies) for run, worker, migrate, seed and backup; and the
+# development set (requirements-dev.txt, which includes requirements.txt, and every npm package) for tests and lint.
+STAMP := $(VENV)/.installed-runtime-$(shell sha1sum requirements.txt | cut -c1-12)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+NODE_STAMP := node_modules/.installed-runtime-$(shell sha1sum package.json package-lock.json | sha1sum | cut -c1-12)
+NODE_DEV_STAMP := node_modules/.installed-dev-$(shell sha1sum package.json package-lock.json | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/citynet
@@ -13,28 +18,43 @@ PYTEST_ARGS ?=
 XDIST ?= -n 2 --dist loadgroup
 COVERAGE := --cov=citypages --cov=home --cov=search --cov=demo --cov=translations --cov=cityteams --cov=opendata --cov=matching --cov=contact --cov=commitments --cov=pagecache --cov-report=term:skip-covered --cov-fail-under=90
 
-.PHONY: install run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean backup worker soak
+.PHONY: install install-runtime lint-templates run serve migrate seed test test-quick test-postgres test-browser bench-pages lint format clean backup worker soak
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	rm -f $(VENV)/.installed-* && touch $@
+	rm -f $(VENV)/.installed-runtime-* && touch $@
 
-# Front-end packages (Leaflet) from the npm registry, served as our own static files.
+$(DEV_STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-dev-* && touch $@
+
+# Front-end packages (Leaflet) from the npm registry, served as our own static files; the development set adds
+# axe-core (browser tests) and Biome (lint). npm ci empties node_modules first, stamps included.
 $(NODE_STAMP): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(NODE_DEV_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	rm -f node_modules/.installed-* && touch $@
+	touch $@
 
-install: $(STAMP) $(NODE_STAMP)
+# What production runs.
+install-runtime: $(STAMP) $(NODE_STAMP)
 
-migrate: install
+# Everything: production's packages, tests and tooling.
+install: $(DEV_STAMP) $(NODE_DEV_STAMP)
+
+migrate: install-runtime
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate
 	$(BIN)/python manage.py seed_network
 
-backup: install
+backup: install-runtime
 	$(BIN)/python manage.py backup
 
 # The background worker of a deployment that queues its work (TASK_BACKEND=database; docs/deployment.md).
@@ -82,14 +102,29 @@ bench-pages: install
 soak: install
 	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
 
+# Templates: djlint's rules (.djlintrc), and no line over 160 characters (a rule djlint does not have).
+TEMPLATES = $(shell find . -path ./node_modules -prune -o -path ./.venv -prune -o -path ./var -prune -o -path '*/templates/*.html' -print)
+
+lint-templates: install
+	$(BIN)/djlint --lint .
+	@LC_ALL=C.UTF-8 awk 'length($$0) > 160 { print FILENAME ":" FNR ": " length($$0) " characters, more than 160"; long = 1 } END { exit long }' $(TEMPLATES) < /dev/null
+
+# Python: ruff (pyproject.toml), migrations in step with the models, types (mypy, mypy.ini) and the apps' layers
+# (import-linter, [tool.importlinter] in pyproject.toml); templates (above); JS and CSS: Biome (biome.json). The same
+# checks run as pre-commit hooks (.pre-commit-config.yaml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory lint-templates
+	node_modules/.bin/biome check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	node_modules/.bin/biome check --write .
 
 clean:
-	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

@@ -7,10 +7,11 @@ a worker they were about fifty tasks per publish, most about inline rows the nex
 indexing and Elasticsearch, a CDN), go to the worker.
 """
 
-from functools import partial
-
 from django_tasks import task  # django.tasks from Django 6
 
 BACKEND = "background"
 
-background_task = partial(task, backend=BACKEND)
+
+def background_task(**options):
+    """``@background_task()``: Django's ``@task()`` on the background backend, with the same options."""
+    return task(backend=BACKEND, **options)

@@ -19,10 +19,14 @@ from .local import listener
 
 # Not 404: every random path would be an entry of its own (a scraper could fill the cache with them).
 CACHED_STATUSES = (200, 301)
-CACHED_TYPES = ("text/html", "application/xml", "text/xml", "application/json", "text/calendar", "application/rss+xml")
-CACHED_TYPES += ("application/atom+xml", "text/plain")
-STORED_HEADERS = ("Content-Type", "Content-Language", "Location", "Vary", "Link", "X-Robots-Tag", "Content-Disposition")
-STORED_HEADERS += ("ETag", "Cache-Control")
+CACHED_TYPES = (
+    *("text/html", "application/xml", "text/xml", "application/json", "text/calendar", "application/rss+xml"),
+    *("application/atom+xml", "text/plain"),
+)
+STORED_HEADERS = (
+    *("Content-Type", "Content-Language", "Location", "Vary", "Link", "X-Robots-Tag", "Content-Disposition"),
+    *("ETag", "Cache-Control"),
+)
 MAX_CACHED_BYTES = 2 * 1024 * 1024
 
 

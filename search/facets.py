@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from citypages.countries import country_name
@@ -64,7 +65,7 @@ class Facet:
 
     name: str
     field: str
-    label: str
+    label: str | Promise  # a lazy translation, read in the visitor's language
     clean: Callable  # a raw parameter value -> the value, or None when it is not one
     value_labels: Callable  # (values, visitor language) -> {value: label}; values without one show as they are
     several: bool = False  # the field holds several values, space-separated (themes, languages)

@@ -53,8 +53,14 @@
     var previous = null;
     return line.map(function (point) {
       var longitude = point[0] + shift;
-      if (previous !== null && longitude - previous > 180) { shift -= 360; longitude -= 360; }
-      if (previous !== null && previous - longitude > 180) { shift += 360; longitude += 360; }
+      if (previous !== null && longitude - previous > 180) {
+        shift -= 360;
+        longitude -= 360;
+      }
+      if (previous !== null && previous - longitude > 180) {
+        shift += 360;
+        longitude += 360;
+      }
       previous = longitude;
       return [longitude, point[1]];
     });
@@ -65,8 +71,14 @@
       var geometry = feature.geometry || feature; // a mesh is a bare geometry
       if (geometry.type === "MultiPolygon") {
         geometry.coordinates = geometry.coordinates
-          .filter(function (polygon) { return !polygon[0].some(function (point) { return point[1] < -80; }); })
-          .map(function (polygon) { return polygon.map(continuous); });
+          .filter(function (polygon) {
+            return !polygon[0].some(function (point) {
+              return point[1] < -80;
+            });
+          })
+          .map(function (polygon) {
+            return polygon.map(continuous);
+          });
       } else if (geometry.type === "MultiLineString") {
         geometry.coordinates = geometry.coordinates.map(continuous);
       }
@@ -81,7 +93,11 @@
       style: { className: "city-map__land", stroke: false, fillOpacity: 1 },
     });
     var borders = L.geoJSON(
-      drawable(topojson.mesh(topology, topology.objects.countries, function (a, b) { return a !== b; })),
+      drawable(
+        topojson.mesh(topology, topology.objects.countries, function (a, b) {
+          return a !== b;
+        })
+      ),
       { pane: "land", interactive: false, style: { className: "city-map__border", weight: 0.8, fill: false } }
     );
     return L.layerGroup([land, borders]);
@@ -95,17 +111,32 @@
     function show(detail) {
       if (shown === detail) return;
       shown = detail;
-      var ready = layers[detail] || (layers[detail] = fetch(land[detail])
-        .then(function (response) { return response.json(); })
-        .then(landLayer));
-      ready.then(function (layer) {
-        Object.keys(layers).forEach(function (other) {
-          if (other !== detail) layers[other].then(function (old) { map.removeLayer(old); }, function () {});
-        });
-        if (shown === detail) layer.addTo(map);
-      }, function () {}); // without the outlines the cities are still shown, on the plain sea colour
+      if (!layers[detail]) {
+        layers[detail] = fetch(land[detail])
+          .then(function (response) {
+            return response.json();
+          })
+          .then(landLayer);
+      }
+      layers[detail].then(
+        function (layer) {
+          Object.keys(layers).forEach(function (other) {
+            if (other !== detail)
+              layers[other].then(
+                function (old) {
+                  map.removeLayer(old);
+                },
+                function () {}
+              );
+          });
+          if (shown === detail) layer.addTo(map);
+        },
+        function () {}
+      ); // without the outlines the cities are still shown, on the plain sea colour
     }
-    function pick() { show(map.getZoom() >= 4 ? "fine" : "coarse"); }
+    function pick() {
+      show(map.getZoom() >= 4 ? "fine" : "coarse");
+    }
     map.on("zoomend", pick);
     pick();
   }
@@ -130,7 +161,13 @@
       marker(city, false).addTo(markers);
       points.push([city.lat, city.lng]);
       if (data.lead) {
-        L.polyline([[data.lead.lat, data.lead.lng], [city.lat, city.lng]], { className: "city-map__link", weight: 2 }).addTo(map);
+        L.polyline(
+          [
+            [data.lead.lat, data.lead.lng],
+            [city.lat, city.lng],
+          ],
+          { className: "city-map__link", weight: 2 }
+        ).addTo(map);
       }
     });
     if (data.lead) {
