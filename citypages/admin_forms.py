@@ -9,8 +9,6 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
-from cms.tree import city_path_of
-
 # The Wagtail hook other apps register a project-form check under (commitments checks the commitments a project
 # serves): ``check(form)`` adds its errors to the form. The project's content stays below the rules other apps keep
 # about it, so this app imports none of them.
@@ -55,4 +53,4 @@ class CityPageForm(WagtailAdminPageForm):
 
 def lead_city_key(project):
     """The translation key of the city a project sits under (page links in translations point at the source)."""
-    return Page.objects.filter(path=city_path_of(project.path)).values_list("translation_key", flat=True).first()
+    return Page.objects.filter(path=project.city_section_path).values_list("translation_key", flat=True).first()

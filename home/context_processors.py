@@ -18,7 +18,6 @@ OFFICE_PAGES = ("about_page", "legal_notice_page", "privacy_page")
 
 
 def _navigation():
-
     try:
         locale = Locale.objects.get_for_language(get_language())
     except Locale.DoesNotExist:

@@ -43,7 +43,6 @@ LANGUAGE_ANALYZERS = {
     "zh-hans": "cjk",
     "th": "thai",
 }
-FACET_FIELDS = {facet.name: facet.field for facet in FACETS}
 
 
 def field_suffix(language):
@@ -117,8 +116,9 @@ def _filter_clauses(filters, language, skip=None):
     for name, values in filters.items():
         if name == skip:
             continue
-        field = FACETS_BY_NAME[name].field
-        if FACETS_BY_NAME[name].shown_language:
+        facet = FACETS_BY_NAME[name]
+        field = facet.field
+        if facet.shown_language:
             # An item is read in the visitor's language when it has it, else in its original language.
             shown = [{"term": {field: language}}] if language in values else []
             original = {

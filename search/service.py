@@ -137,19 +137,40 @@ class SearchResponse:
         return min(self.request.page, self.pages)
 
 
+# A signature row holds the facets' fields in FACETS order, then the original language. How each part is read is
+# worked out once here, not per row: a search reads every signature (hundreds) on each request.
+SIGNATURE_FIELDS = tuple(facet.field for facet in FACETS)
+KIND_AT, CITY_AT, LANGUAGES_AT = (SIGNATURE_FIELDS.index(name) for name in ("kind", "city_key", "languages"))
+EMPTY: frozenset[str] = frozenset()
+
+
+def _one_value(stored):
+    return frozenset((stored,)) if stored else EMPTY
+
+
+def _several_values(stored):
+    return frozenset(stored.split())
+
+
+# None for the language facet: its value is the language the visitor reads the item in, not a stored field.
+SIGNATURE_READERS = tuple(
+    None if facet.shown_language else _several_values if facet.several else _one_value for facet in FACETS
+)
+
+
 class _Signature:
     """Per facet (in FACETS order) the values of the items sharing a FacetSignature, for one visitor language."""
 
     __slots__ = ("values", "kind", "city", "language", "original_language")
 
     def __init__(self, row, language):
-        *stored, original = row
-        fields = dict(zip((facet.field for facet in FACETS), stored, strict=True))
-        self.kind, self.city, self.original_language = fields["kind"], fields["city_key"], original
-        self.language = language if f" {language} " in fields["languages"] else original
+        original = row[-1]
+        self.kind, self.city, self.original_language = row[KIND_AT], row[CITY_AT], original
+        self.language = language if f" {language} " in row[LANGUAGES_AT] else original
+        shown = frozenset((self.language,))
+        # The row's last item, the original language, has no reader: zip stops before it.
         self.values = tuple(
-            frozenset((self.language,)) if facet.shown_language else frozenset(facet.values_of(fields[facet.field]))
-            for facet in FACETS
+            shown if read is None else read(stored) for stored, read in zip(row, SIGNATURE_READERS, strict=False)
         )
 
     def failing(self, active):
@@ -161,7 +182,7 @@ FACET_INDEX = {name: position for position, name in enumerate(FACET_NAMES)}
 
 
 def _signatures(language):
-    fields = ("pk", *(facet.field for facet in FACETS), "original_language")
+    fields = ("pk", *SIGNATURE_FIELDS, "original_language")
     return {row[0]: _Signature(row[1:], language) for row in FacetSignature.objects.values_list(*fields)}
 
 

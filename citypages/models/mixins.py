@@ -74,7 +74,7 @@ class CitySectionMixin:
     def city(self):
         from .city import CityPage  # noqa: PLC0415  (city.py imports this module)
 
-        return CityPage.objects.ancestor_of(self).first()
+        return CityPage.objects.filter(path=self.city_section_path).first()
 
     def related_content(self):
         return {"city": self.city, "themes": list(self.localized_themes())}

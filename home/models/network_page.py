@@ -12,10 +12,8 @@ from wagtail.search import index
 
 from citypages.blocks import BodyStreamBlock
 from cms.pages import CityNetPage
+from cms.tree import SECTION_INDEX_DEPTH
 from pagecache.fragments import for_generation
-
-# Depth of a network page right under its language's home page: root (1) > home (2) > network page (3).
-SECTION_DEPTH = 3
 
 
 class NetworkPage(CityNetPage):
@@ -41,5 +39,9 @@ class NetworkPage(CityNetPage):
     def section(self):
         """The section this page belongs to (its top page right under the home page) and that top page's live
         pages, for the section's menu."""
-        top = self if self.depth <= SECTION_DEPTH else self.get_ancestors().filter(depth=SECTION_DEPTH).first()
+        top = (
+            self
+            if self.depth <= SECTION_INDEX_DEPTH
+            else self.get_ancestors().filter(depth=SECTION_INDEX_DEPTH).first()
+        )
         return {"top": top, "pages": list(top.get_children().live().public().only("title", "url_path", "path"))}

@@ -11,11 +11,10 @@ never a section: every address is under it.
 from django import template
 from django.utils.html import format_html
 
+from cms.tree import HOME_PAGE_DEPTH
 from pagecache.fragments import for_generation
 
 register = template.Library()
-
-HOME_DEPTH = 2  # root (1) > a language's home page (2)
 
 
 @register.simple_tag(takes_context=True)
@@ -40,7 +39,7 @@ def breadcrumbs(context):
     title = context.get("browse_title")
     if title:
         trail = list(context.get("breadcrumb_trail", ()))
-    elif page is not None and getattr(page, "depth", 0) > HOME_DEPTH:
+    elif page is not None and getattr(page, "depth", 0) > HOME_PAGE_DEPTH:
         title = page.title
         trail = for_generation("breadcrumbs", (page.pk,), lambda: page_trail(page), request=context.get("request"))
     else:
@@ -50,4 +49,4 @@ def breadcrumbs(context):
 
 def page_trail(page):
     """[(title, address)] of the pages between the home page and ``page``."""
-    return [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors().filter(depth__gt=HOME_DEPTH)]
+    return [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors().filter(depth__gt=HOME_PAGE_DEPTH)]

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from search import elasticsearch
+from search.facets import FACET_NAMES
 from search.models import SearchEntry
 from search.normalise import query_terms
 from search.service import SearchRequest, search
@@ -69,7 +70,7 @@ def test_query_body_for_browsing_and_typing():
 
 
 def test_facet_counts_read_the_language_the_visitor_gets():
-    aggregations = {f"facet_{name}": {"values": {"buckets": []}} for name in elasticsearch.FACET_FIELDS}
+    aggregations = {f"facet_{name}": {"values": {"buckets": []}} for name in FACET_NAMES}
     aggregations["facet_type"] = {"values": {"buckets": [{"key": "news", "items": {"value": 3}}]}}
     aggregations["facet_language"] = {
         "visitors": {"items": {"value": 2}},
